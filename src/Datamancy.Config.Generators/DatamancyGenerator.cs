@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Emission;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Datamancy.Config.Generators
+{
+    /// <summary>
+    /// syntax → equatable model → validation → renderers. Locations travel on their own outputs,
+    /// so moving a line re-reports diagnostics but re-renders nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class DatamancyGenerator : IIncrementalGenerator
+    {
+        public const string DomainProperty = "build_property.DatamancyDomain";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var services = context.SyntaxProvider
+                .ForAttributeWithMetadataName(AttributeNames.Service, static (node, _) => node is ClassDeclarationSyntax, static (ctx, ct) => ServiceParser.Parse(ctx, ct))
+                .WithTrackingName(StepNames.ServiceParse);
+
+            var serviceModels = services
+                .Select(static (p, _) => p.Model)
+                .WithTrackingName(StepNames.ServiceModel)
+                .Where(static m => m is not null)
+                .Collect()
+                .Select(static (models, _) => models.Select(m => m!).ToEquatableArray())
+                .WithTrackingName(StepNames.ServiceModels);
+
+            var stacks = context.SyntaxProvider
+                .ForAttributeWithMetadataName(AttributeNames.Stack, static (node, _) => node is ClassDeclarationSyntax, static (ctx, ct) => StackParser.Parse(ctx, ct))
+                .WithTrackingName(StepNames.StackParse);
+
+            var stackHeads = stacks
+                .Select(static (p, _) => new StackHead(p.Settings, p.Class))
+                .Collect()
+                .WithTrackingName(StepNames.StackHeads);
+
+            var groups = context.SyntaxProvider
+                .ForAttributeWithMetadataName(AttributeNames.UserGroups, static (node, _) => node is EnumDeclarationSyntax, static (ctx, ct) => StackParser.ParseGroups(ctx, ct))
+                .Collect()
+                .Select(static (all, _) => all.SelectMany(g => g).ToEquatableArray())
+                .WithTrackingName(StepNames.Groups);
+
+            var domainOverride = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => options.GlobalOptions.TryGetValue(DomainProperty, out var domain) && !string.IsNullOrWhiteSpace(domain) ? domain.Trim() : null)
+                .WithTrackingName(StepNames.DomainOverride);
+
+            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
+                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .WithTrackingName(StepNames.StackBuild);
+
+            var rendered = build
+                .Select(static (b, _) => RenderedStack.From(b))
+                .WithTrackingName(StepNames.Rendered);
+            context.RegisterSourceOutput(rendered, static (spc, r) =>
+            {
+                if (r.InternalError is { } error)
+                {
+                    var parts = error.Split('|');
+                    spc.ReportDiagnostic(Diagnostic.Create(InternalError.Descriptor, Location.None, parts[0], parts.Length > 1 ? parts[1] : "?"));
+                }
+                spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.Stack(r));
+            });
+
+            var domain = build.Select(static (b, _) => b.Model?.Domain);
+            var views = services
+                .Combine(domain)
+                .Select(static (pair, _) => pair.Left.Model is { } model && pair.Left.Class.IsPartial ? new ServiceView(pair.Left.Class, model, pair.Right) : null)
+                .WithTrackingName(StepNames.ServiceViews);
+            context.RegisterSourceOutput(views, static (spc, view) =>
+            {
+                if (view is not null)
+                {
+                    spc.AddSource("Datamancy.Service." + HintName(view.Model.TypeName) + ".g.cs", CSharpEmitter.Service(view));
+                }
+            });
+
+            // Diagnostics: parse-time ones per service, model findings resolved against argument sites.
+            context.RegisterSourceOutput(services.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) =>
+            {
+                foreach (var info in diagnostics)
+                {
+                    spc.ReportDiagnostic(info.ToDiagnostic());
+                }
+            });
+            var findings = build.Select(static (b, _) => b.Findings).WithTrackingName(StepNames.Findings);
+            var sites = services.Select(static (p, _) => p.Sites).Collect()
+                .Combine(stacks.Select(static (p, _) => new ServiceSites(p.Settings?.TypeName ?? p.Class.Name, p.Sites)).Collect());
+            context.RegisterSourceOutput(findings.Combine(sites), static (spc, input) =>
+            {
+                var map = new Dictionary<string, ServiceSites>();
+                foreach (var s in input.Right.Left.Concat(input.Right.Right))
+                {
+                    map[s.ServiceTypeName] = s;
+                }
+                if (input.Right.Right.Length > 0)
+                {
+                    map[Finding.StackOwner] = input.Right.Right[0];
+                }
+                foreach (var finding in input.Left)
+                {
+                    spc.ReportDiagnostic(Resolve(finding, map));
+                }
+            });
+        }
+
+        private static Diagnostic Resolve(Finding finding, Dictionary<string, ServiceSites> sites)
+        {
+            LocationInfo? location = null;
+            if (sites.TryGetValue(finding.Owner, out var owner))
+            {
+                // Most precise first: the argument (or element), then the attribute, then the class name.
+                var key = finding.SiteKey;
+                while (location is null && key.Length > 0)
+                {
+                    location = owner.Find(key);
+                    var cut = System.Math.Max(key.LastIndexOf('.'), key.LastIndexOf('['));
+                    key = cut > 0 ? key.Substring(0, cut) : string.Empty;
+                }
+                location ??= owner.Find("Class");
+            }
+            return Diagnostic.Create(finding.Descriptor, location?.ToLocation() ?? Location.None, finding.Arguments.Items.ToArray());
+        }
+
+        private static string HintName(string typeName) =>
+            new string(typeName.Replace("global::", string.Empty).Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray());
+    }
+}

@@ -1,0 +1,134 @@
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Parsing;
+using Datamancy.Config.Generators.Rendering;
+
+namespace Datamancy.Config.Generators.Emission
+{
+    /// <summary>Writes the generated C#: typed views of services and the artifacts as constants.</summary>
+    internal static class CSharpEmitter
+    {
+        public const string ManifestNamespace = "Datamancy.Config.Generated";
+        public const string ManifestClass = "ArtifactManifest";
+        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Datamancy.Config\", \"0.1.0\")]";
+
+        public static string Service(ServiceView view)
+        {
+            var s = view.Model;
+            var w = Header();
+            OpenNamespace(w, view.Class.Namespace);
+            w.Line(GeneratedCode);
+            w.Open((view.Class.IsStatic ? "static " : string.Empty) + "partial class " + CodeWriter.Identifier(view.Class.Name));
+            Const(w, "ServiceName", s.Name, "The compose service name, also its DNS name on the stack's networks.");
+            if (s.Port != 0)
+            {
+                Const(w, "InternalUrl", "http://" + s.Upstream(), "The URL other services use on the stack's networks.");
+            }
+            if (view.Domain is { } domain)
+            {
+                if (s.Ui is { } ui)
+                {
+                    Const(w, "PublicUrl", "https://" + ui.Subdomain + "." + domain, "The browser-facing URL, through the ingress.");
+                }
+                if (s.Api is { } api)
+                {
+                    Const(w, "ApiUrl", "https://" + api.Subdomain + "." + domain, "The machine-API URL, through the ingress (allowlist and key, no SSO).");
+                    Const(w, "ApiAllowlistVariable", api.AllowlistVariable, "The variable that holds the API host's allowed client CIDRs.");
+                }
+            }
+            if (s.Secrets.Count > 0)
+            {
+                w.Line("/// <summary>The names (never the values) of the secrets this service reads.</summary>");
+                w.Open("public static class SecretNames");
+                foreach (var secret in s.Secrets.Select(x => x.Name).Distinct())
+                {
+                    Const(w, CodeWriter.Identifier(secret), secret, "The secret " + secret + ".");
+                }
+                w.Close();
+            }
+            w.Close();
+            CloseNamespace(w, view.Class.Namespace);
+            return w.ToString();
+        }
+
+        public static string Stack(RenderedStack rendered)
+        {
+            var w = Header();
+            w.Open("namespace " + ManifestNamespace);
+            w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
+            w.Line(GeneratedCode);
+            w.Open("internal static class " + ManifestClass);
+            w.Line("/// <summary>True when an error-level rule fired and nothing was rendered.</summary>");
+            w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
+            w.Line("/// <summary>The number of artifacts.</summary>");
+            w.Line("public const int Count = " + rendered.Artifacts.Count + ";");
+            for (var i = 0; i < rendered.Artifacts.Count; i++)
+            {
+                var artifact = rendered.Artifacts[i];
+                w.Line("/// <summary>The path of artifact " + i + " below the artifacts folder.</summary>");
+                w.Line("public const string Path" + i + " = " + CodeWriter.Literal(artifact.Path) + ";");
+                w.Line("/// <summary>The text of " + artifact.Path + ".</summary>");
+                w.Line("public const string Content" + i + " = " + CodeWriter.Literal(artifact.Content) + ";");
+            }
+            w.Close();
+            w.Close();
+
+            if (rendered.StackClass is { IsPartial: true } stackClass && rendered.Model is { } model)
+            {
+                w.Line();
+                OpenNamespace(w, stackClass.Namespace);
+                w.Line(GeneratedCode);
+                w.Open((stackClass.IsStatic ? "static " : string.Empty) + "partial class " + CodeWriter.Identifier(stackClass.Name));
+                Const(w, "StackName", model.Settings.Name, "The compose project name.");
+                Const(w, "Domain", model.Domain, "The domain every host derives from (after the DatamancyDomain override).");
+                Const(w, "PortalUrl", "https://" + model.PortalFqdn(), "The SSO portal.");
+                if (!rendered.Blocked)
+                {
+                    w.Line("/// <summary>The rendered artifacts per environment.</summary>");
+                    w.Open("public static class Artifacts");
+                    foreach (var group in rendered.Artifacts.Select((a, i) => (a, i)).GroupBy(x => x.a.Environment))
+                    {
+                        var className = char.ToUpperInvariant(group.Key[0]) + group.Key.Substring(1);
+                        w.Line("/// <summary>The " + group.Key + " environment.</summary>");
+                        w.Open("public static class " + className);
+                        foreach (var (artifact, index) in group)
+                        {
+                            w.Line("/// <summary>" + artifact.Path + "</summary>");
+                            w.Line("public const string " + artifact.ConstantName + " = global::" + ManifestNamespace + "." + ManifestClass + ".Content" + index + ";");
+                        }
+                        w.Close();
+                    }
+                    w.Close();
+                }
+                w.Close();
+                CloseNamespace(w, stackClass.Namespace);
+            }
+            return w.ToString();
+        }
+
+        private static CodeWriter Header() =>
+            new CodeWriter().Line("// <auto-generated>Generated by Datamancy.Config from the stack's descriptors.</auto-generated>").Line("#nullable enable").Line();
+
+        private static void Const(CodeWriter w, string name, string value, string summary)
+        {
+            w.Line("/// <summary>" + System.Security.SecurityElement.Escape(summary) + "</summary>");
+            w.Line("public const string " + name + " = " + CodeWriter.Literal(value) + ";");
+        }
+
+        private static void OpenNamespace(CodeWriter w, string? ns)
+        {
+            if (ns is not null)
+            {
+                w.Open("namespace " + string.Join(".", ns.Split('.').Select(CodeWriter.Identifier)));
+            }
+        }
+
+        private static void CloseNamespace(CodeWriter w, string? ns)
+        {
+            if (ns is not null)
+            {
+                w.Close();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace Datamancy.Config.Generators.Model
+{
+    /// <summary>One service, as declared; holds no Roslyn objects and no locations.</summary>
+    internal sealed record ServiceModel(
+        string TypeName,
+        string Name,
+        string Image,
+        int Port,
+        Network Networks,
+        Profile Profile,
+        ServiceRole Role,
+        string? User,
+        EquatableArray<string> Command,
+        EquatableArray<EnvVar> Environment,
+        EquatableArray<SecretRef> Secrets,
+        EquatableArray<VolumeMount> Volumes,
+        HealthcheckModel? Healthcheck,
+        EquatableArray<Dependency> DependsOn,
+        ResourceLimits Resources,
+        EquatableArray<PublishedPort> Ports,
+        UiHostModel? Ui,
+        ApiHostModel? Api,
+        DockerSocketModel? DockerSocket,
+        CapabilityModel? Capabilities);
+
+    internal sealed record EnvVar(string Name, string Value);
+
+    /// <summary>A secret by name; <paramref name="Variable"/> is the name inside the container.</summary>
+    internal sealed record SecretRef(string Name, string Variable);
+
+    internal sealed record VolumeMount(string Source, string Target, bool ReadOnly, Backup Backup)
+    {
+        public bool IsBind => Source.StartsWith("./", System.StringComparison.Ordinal) || Source.StartsWith("/", System.StringComparison.Ordinal);
+    }
+
+    internal sealed record HealthcheckModel(EquatableArray<string> Test, string Interval, string Timeout, int Retries, string StartPeriod);
+
+    /// <summary>A dependency; <paramref name="TypeName"/> is the service class it names.</summary>
+    internal sealed record Dependency(string TypeName, DependencyCondition Condition);
+
+    internal sealed record ResourceLimits(string Memory, string Cpus, int Pids)
+    {
+        public static readonly ResourceLimits Default = new("512m", "1.0", 256);
+    }
+
+    internal sealed record PublishedPort(int HostPort, int ContainerPort, Protocol Protocol, string? Justification);
+
+    internal sealed record UiHostModel(
+        string Subdomain,
+        SsoMode Sso,
+        AuthPolicy Policy,
+        string? Justification,
+        EquatableArray<string> Bypass,
+        EquatableArray<string> Groups,
+        string OidcCallbackPath,
+        string? OidcClientSecret);
+
+    internal sealed record ApiHostModel(
+        string Subdomain,
+        string AllowlistVariable,
+        EquatableArray<string> DefaultAllowlist,
+        string? ApiKeySecret,
+        string? ClientCaFile,
+        bool ClientCredentials,
+        string? PublicJustification);
+
+    internal sealed record DockerSocketModel(bool ReadOnly);
+
+    internal sealed record CapabilityModel(EquatableArray<string> Capabilities, string Variable, string? Justification);
+}

@@ -1,0 +1,27 @@
+namespace Datamancy.Config.Generators.Parsing
+{
+    /// <summary>Metadata names of the public attributes the generator reads.</summary>
+    internal static class AttributeNames
+    {
+        public const string Namespace = "Datamancy.Config.";
+        public const string Stack = Namespace + "StackAttribute";
+        public const string UserGroups = Namespace + "UserGroupsAttribute";
+        public const string Service = Namespace + "ServiceAttribute";
+        public const string Env = Namespace + "EnvAttribute";
+        public const string Secret = Namespace + "SecretAttribute";
+        public const string Volume = Namespace + "VolumeAttribute";
+        public const string DockerSocket = Namespace + "DockerSocketAttribute";
+        public const string Capabilities = Namespace + "CapabilitiesAttribute";
+        public const string Healthcheck = Namespace + "HealthcheckAttribute";
+        public const string DependsOn = Namespace + "DependsOnAttribute";
+        public const string Resources = Namespace + "ResourcesAttribute";
+        public const string Publish = Namespace + "PublishAttribute";
+        public const string UiHost = Namespace + "UiHostAttribute";
+        public const string AllowedGroups = Namespace + "AllowedGroupsAttribute";
+        public const string ApiHost = Namespace + "ApiHostAttribute";
+
+        /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
+        public static string ShortName(string metadataName) =>
+            metadataName.Substring(Namespace.Length, metadataName.Length - Namespace.Length - "Attribute".Length);
+    }
+}

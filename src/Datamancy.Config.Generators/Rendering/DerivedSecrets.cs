@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Rendering
+{
+    /// <summary>
+    /// Secrets the stack needs because of its shape rather than a declaration: Authelia's own keys,
+    /// the directory bind password, and the digests of OIDC client secrets. Names come from here
+    /// only, so compose, Authelia and the env templates cannot drift apart.
+    /// </summary>
+    internal static class DerivedSecrets
+    {
+        public const string DirectoryPassword = "LDAP_ADMIN_PASSWORD";
+        public const string OidcHmacSecret = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_HMAC_SECRET";
+        public const string OidcIssuerPrivateKey = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_ISSUER_PRIVATE_KEY";
+
+        /// <summary>The secrets a service reads: its declared ones plus the derived ones.</summary>
+        public static IEnumerable<SecretRef> For(StackModel stack, ServiceModel service)
+        {
+            foreach (var secret in service.Secrets)
+            {
+                yield return secret;
+            }
+            if (service.Role == ServiceRole.Sso)
+            {
+                yield return new SecretRef("AUTHELIA_SESSION_SECRET", "AUTHELIA_SESSION_SECRET");
+                yield return new SecretRef("AUTHELIA_STORAGE_ENCRYPTION_KEY", "AUTHELIA_STORAGE_ENCRYPTION_KEY");
+                yield return new SecretRef("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", "AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET");
+                if (stack.WithRole(ServiceRole.Directory) is not null)
+                {
+                    yield return new SecretRef(DirectoryPassword, "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD");
+                }
+                var clients = OidcClients(stack).ToList();
+                if (clients.Count > 0)
+                {
+                    yield return new SecretRef(OidcHmacSecret, OidcHmacSecret);
+                    yield return new SecretRef(OidcIssuerPrivateKey, OidcIssuerPrivateKey);
+                }
+                foreach (var client in clients)
+                {
+                    yield return new SecretRef(client.DigestVariable, client.DigestVariable);
+                }
+            }
+        }
+
+        /// <summary>Every Authelia OIDC client of the stack, in a stable order.</summary>
+        public static IEnumerable<OidcClient> OidcClients(StackModel stack)
+        {
+            foreach (var service in stack.Ordered())
+            {
+                if (service.Ui is { Sso: SsoMode.Oidc, OidcClientSecret: { } secret } ui)
+                {
+                    yield return new OidcClient(service, service.ClientId(), secret, secret + "_DIGEST", IsMachine: false);
+                }
+                if (service.Api is { ClientCredentials: true })
+                {
+                    var secretName = "API_" + Parsing.EnvNames.FromServiceName(service.Name) + "_CLIENT_SECRET";
+                    yield return new OidcClient(service, service.ApiClientId(), secretName, secretName + "_DIGEST", IsMachine: true);
+                }
+            }
+        }
+
+        /// <summary>An OIDC client: the app reads <paramref name="SecretName"/>, Authelia reads <paramref name="DigestVariable"/>.</summary>
+        internal sealed record OidcClient(ServiceModel Service, string ClientId, string SecretName, string DigestVariable, bool IsMachine);
+    }
+}

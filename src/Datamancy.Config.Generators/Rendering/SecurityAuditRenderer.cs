@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Validation;
+
+namespace Datamancy.Config.Generators.Rendering
+{
+    /// <summary>Renders SECURITY-AUDIT.md: the guide's checklist, each item evaluated from the model.</summary>
+    internal static class SecurityAuditRenderer
+    {
+        private const string Pass = "pass";
+        private const string Fail = "fail";
+        private const string Manual = "needs manual check";
+
+        public static string Render(StackModel stack)
+        {
+            var items = new List<AuditItem>
+            {
+                UisBehindSso(stack),
+                Secrets(stack),
+                Ports(stack),
+                Backups(stack),
+                Capabilities(stack),
+                Images(stack),
+                ApiHosts(stack),
+                Databases(stack),
+                DockerSocket(stack),
+            };
+            return ScribanTemplates.Render("SecurityAudit.sbn", new
+            {
+                StackName = stack.Settings.Name,
+                Items = items,
+                Exceptions = Exceptions(stack),
+            });
+        }
+
+        private static AuditItem UisBehindSso(StackModel stack)
+        {
+            var details = new List<string>();
+            var status = Pass;
+            foreach (var s in stack.Ordered().Where(s => s.Ui is not null))
+            {
+                var ui = s.Ui!;
+                var host = stack.Fqdn(ui.Subdomain);
+                switch (ui.Sso)
+                {
+                    case SsoMode.ForwardAuth:
+                        details.Add(host + ": forward_auth, " + stack.EffectivePolicy(ui).ToAuthelia());
+                        break;
+                    case SsoMode.Oidc:
+                        details.Add(host + ": app-level OIDC client '" + s.ClientId() + "'");
+                        break;
+                    default:
+                        var justified = ValueRules.IsJustification(ui.Justification);
+                        status = justified ? status : Fail;
+                        details.Add(host + ": public" + (justified ? ", justified: " + Markdown.Escape(ui.Justification!) : ", NOT justified"));
+                        break;
+                }
+            }
+            if (details.Count == 0)
+            {
+                details.Add("The stack has no UI hosts.");
+            }
+            return new AuditItem("All UIs behind SSO", status, details);
+        }
+
+        private static AuditItem Secrets(StackModel stack)
+        {
+            var names = EnvVariables.Of(stack).Where(v => v.IsSecret).Select(v => "`" + v.Name + "`").ToList();
+            return new AuditItem("Secrets rotated and stored securely", Manual, new List<string>
+            {
+                names.Count + " secrets, passed to containers by reference only: " + (names.Count == 0 ? "none" : string.Join(", ", names)),
+                "No secret value is written in the descriptors (the build rejects literals, DMC3001).",
+                "Check by hand: values rotated from any default, `chmod 600 .env*`, env files not committed.",
+            });
+        }
+
+        private static AuditItem Ports(StackModel stack)
+        {
+            var details = new List<string>();
+            var status = Pass;
+            foreach (var s in stack.Ordered().Where(s => s.Ports.Count > 0))
+            {
+                foreach (var p in s.Ports)
+                {
+                    var port = p.HostPort + "/" + (p.Protocol == Protocol.Udp ? "udp" : "tcp");
+                    if (s.Role == ServiceRole.Ingress)
+                    {
+                        details.Add(s.Name + " publishes " + port + " (the ingress)");
+                    }
+                    else if (ValueRules.IsJustification(p.Justification))
+                    {
+                        details.Add(s.Name + " publishes " + port + ", justified: " + Markdown.Escape(p.Justification!));
+                    }
+                    else
+                    {
+                        status = Fail;
+                        details.Add(s.Name + " publishes " + port + " without a justification");
+                    }
+                }
+            }
+            if (details.Count == 0)
+            {
+                details.Add("No service publishes a port.");
+            }
+            return new AuditItem("Only necessary ports exposed", status, details);
+        }
+
+        private static AuditItem Backups(StackModel stack)
+        {
+            var details = new List<string>();
+            var status = Pass;
+            foreach (var s in stack.Ordered())
+            {
+                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind))
+                {
+                    if (v.Backup == Backup.Undecided && !v.ReadOnly)
+                    {
+                        status = Fail;
+                    }
+                    details.Add("`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant());
+                }
+            }
+            if (details.Count == 0)
+            {
+                details.Add("The stack has no named volumes.");
+            }
+            details.Add("Check by hand: the schedule runs and a restore was tested.");
+            return new AuditItem("Volumes backed up on a schedule", status == Pass ? Manual : Fail, details);
+        }
+
+        private static AuditItem Capabilities(StackModel stack)
+        {
+            var details = new List<string>();
+            var status = Pass;
+            foreach (var s in stack.Ordered().Where(s => s.Capabilities is not null))
+            {
+                var caps = s.Capabilities!;
+                if (caps.Capabilities.Count == 0)
+                {
+                    status = Fail;
+                    details.Add(s.Name + ": `" + caps.Variable + "` is empty, which allows everything");
+                    continue;
+                }
+                details.Add(s.Name + ": `" + caps.Variable + "=" + string.Join(",", caps.Capabilities) + "`"
+                    + (caps.Justification is null ? string.Empty : ", justified: " + Markdown.Escape(caps.Justification)));
+            }
+            if (details.Count == 0)
+            {
+                details.Add("No service declares a capability allowlist.");
+            }
+            return new AuditItem("Capability policy minimized for KFuncDB", status, details);
+        }
+
+        private static AuditItem Images(StackModel stack)
+        {
+            var unpinned = stack.Ordered().Where(s => !ValueRules.IsPinned(s.Image)).ToList();
+            var details = stack.Ordered().Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " (not pinned)")).ToList();
+            details.Add("Check by hand: the pinned versions are the newest patched ones (Caddy, Authelia, LocalAI, LiteLLM, Qdrant, ClickHouse).");
+            return new AuditItem("Images up to date", unpinned.Count > 0 ? Fail : Manual, details);
+        }
+
+        private static AuditItem ApiHosts(StackModel stack)
+        {
+            var details = new List<string>();
+            foreach (var s in stack.Ordered().Where(s => s.Api is not null))
+            {
+                var api = s.Api!;
+                details.Add(stack.Fqdn(api.Subdomain) + ": no forward_auth; allowlist `" + api.AllowlistVariable + "` (unset: "
+                    + string.Join(" ", api.DefaultAllowlist) + ")" + (api.ApiKeySecret is null ? string.Empty : "; API key `" + api.ApiKeySecret + "`")
+                    + (api.ClientCaFile is null ? string.Empty : "; mTLS") + (api.ClientCredentials ? "; OIDC client_credentials" : string.Empty));
+            }
+            if (details.Count == 0)
+            {
+                details.Add("The stack has no machine-API hosts.");
+            }
+            return new AuditItem("Machine APIs behind an allowlist and a key", Pass, details);
+        }
+
+        private static AuditItem Databases(StackModel stack)
+        {
+            var databases = stack.Ordered().Where(s => s.Role == ServiceRole.Database).ToList();
+            var details = databases.Select(s => s.Name + ": networks " + string.Join(", ", s.Networks.NetworkNames()) + ", ports published: " + s.Ports.Count).ToList();
+            details.Add("The `database` network is internal.");
+            var ok = databases.All(s => s.Ports.Count == 0 && (s.Networks & Network.Frontend) == 0);
+            return new AuditItem("Database ports not exposed", ok ? Pass : Fail, details);
+        }
+
+        private static AuditItem DockerSocket(StackModel stack)
+        {
+            var mounts = stack.Ordered().Where(s => s.DockerSocket is not null).ToList();
+            var details = mounts.Select(s => s.Name + ": " + (s.DockerSocket!.ReadOnly ? "read-only" : "WRITABLE")).ToList();
+            if (mounts.Count == 0)
+            {
+                details.Add("No service mounts the docker socket.");
+            }
+            else
+            {
+                details.Add("A read-only socket still exposes the Docker API; a socket proxy with an API allowlist is stronger.");
+            }
+            return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
+        }
+
+        private static List<ScannerException> Exceptions(StackModel stack)
+        {
+            var exceptions = new List<ScannerException>();
+            foreach (var s in stack.Ordered())
+            {
+                if (s.Ports.Any(p => p.HostPort < 1024 || p.ContainerPort < 1024))
+                {
+                    exceptions.Add(new ScannerException("Privileged Ports Mapped In Container", s.Name,
+                        s.Role == ServiceRole.Ingress ? "the ingress terminates TLS on the standard ports 80 and 443." : Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
+                }
+                if (s.Ports.Count > 0 && s.Role != ServiceRole.Ingress)
+                {
+                    exceptions.Add(new ScannerException("Container Traffic Not Bound To Host Interface", s.Name, "published by declaration: " + Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
+                }
+                if (s.DockerSocket is not null)
+                {
+                    var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
+                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name,
+                        "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
+                }
+            }
+            return exceptions;
+        }
+
+        internal sealed class AuditItem
+        {
+            public AuditItem(string title, string status, List<string> details)
+            {
+                Title = title;
+                Status = status;
+                Details = details;
+            }
+
+            public string Title { get; }
+            public string Status { get; }
+            public List<string> Details { get; }
+        }
+
+        internal sealed class ScannerException
+        {
+            public ScannerException(string query, string service, string reason)
+            {
+                Query = query;
+                Service = service;
+                Reason = reason;
+            }
+
+            public string Query { get; }
+            public string Service { get; }
+            public string Reason { get; }
+        }
+    }
+}

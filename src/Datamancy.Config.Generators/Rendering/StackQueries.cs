@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Rendering
+{
+    /// <summary>Derived facts every renderer agrees on: hosts, upstreams, roles, stable order.</summary>
+    internal static class StackQueries
+    {
+        public static IEnumerable<ServiceModel> Ordered(this StackModel stack) =>
+            stack.Services.OrderBy(s => s.Name, System.StringComparer.Ordinal);
+
+        public static ServiceModel? WithRole(this StackModel stack, ServiceRole role) =>
+            stack.Ordered().FirstOrDefault(s => s.Role == role);
+
+        public static string Fqdn(this StackModel stack, string subdomain) => subdomain + "." + stack.Domain;
+
+        public static string PortalFqdn(this StackModel stack) => stack.Fqdn(stack.Settings.PortalHost);
+
+        public static string Upstream(this ServiceModel service) =>
+            service.Name + ":" + service.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public static AuthPolicy EffectivePolicy(this StackModel stack, UiHostModel ui) =>
+            ui.Policy == AuthPolicy.Default ? stack.Settings.DefaultPolicy : ui.Policy;
+
+        public static string ToAuthelia(this AuthPolicy policy) => policy == AuthPolicy.OneFactor ? "one_factor" : "two_factor";
+
+        /// <summary>The profiles a service starts in: bootstrap services are part of the full stack too.</summary>
+        public static string[] Profiles(this ServiceModel service) =>
+            service.Profile == Profile.Bootstrap ? new[] { "bootstrap", "full" } : new[] { "full" };
+
+        public static IEnumerable<string> NetworkNames(this Network networks)
+        {
+            if ((networks & Network.Frontend) != 0) yield return "frontend";
+            if ((networks & Network.Backend) != 0) yield return "backend";
+            if ((networks & Network.Database) != 0) yield return "database";
+        }
+
+        public static string ClientId(this ServiceModel service) => service.Name;
+
+        public static string ApiClientId(this ServiceModel service) => service.Name + "-api";
+
+        /// <summary>The env variable that holds the digest of an OIDC client secret for Authelia.</summary>
+        public static string OidcDigestVariable(this ServiceModel service, string secret) => secret + "_DIGEST";
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Parsing;
+using Datamancy.Config.Generators.Rendering;
+using Datamancy.Config.Generators.Validation;
+
+namespace Datamancy.Config.Generators
+{
+    /// <summary>The stack head: settings and class, without locations.</summary>
+    internal sealed record StackHead(StackSettings? Settings, ClassInfo Class);
+
+    /// <summary>The assembled model with its findings.</summary>
+    internal sealed record StackBuild(StackModel? Model, ClassInfo? StackClass, EquatableArray<Finding> Findings)
+    {
+        public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride)
+        {
+            if (stacks.Length == 0)
+            {
+                var findings = services.Count == 0
+                    ? EquatableArray<Finding>.Empty
+                    : new[]
+                    {
+                        new Finding(Descriptors.StackMissingOrDuplicate, services[0].TypeName, "Class",
+                            new[] { "Services are declared but no class is marked [Stack]; add one partial class with [Stack(name, domain)]" }.ToEquatableArray()),
+                    }.ToEquatableArray();
+                return new StackBuild(null, null, findings);
+            }
+            var head = stacks[0];
+            var extra = stacks.Skip(1).Where(s => s.Settings is not null).Select(s => new Finding(Descriptors.StackMissingOrDuplicate, s.Settings!.TypeName, "Class",
+                new[] { "Only one [Stack] per compilation; '" + head.Class.Name + "' is already the stack" }.ToEquatableArray())).ToList();
+            if (head.Settings is null)
+            {
+                return new StackBuild(null, head.Class, extra.ToEquatableArray());
+            }
+            var settings = domainOverride is null ? head.Settings : head.Settings with { Domain = domainOverride };
+            var model = new StackModel(settings, groups.Distinct().OrderBy(g => g, System.StringComparer.Ordinal).ToEquatableArray(), services);
+            var all = extra.Concat(StackValidator.Validate(model)).ToEquatableArray();
+            return new StackBuild(model, head.Class, all);
+        }
+    }
+
+    /// <summary>What the stack renders to: artifacts, or the reason there are none.</summary>
+    internal sealed record RenderedStack(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, bool Blocked, string? InternalError)
+    {
+        public static RenderedStack From(StackBuild build)
+        {
+            if (build.Model is null || StackValidator.HasErrors(build.Findings))
+            {
+                return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, null);
+            }
+            try
+            {
+                return new RenderedStack(build.Model, build.StackClass, StackRenderer.RenderAll(build.Model), Blocked: false, null);
+            }
+            catch (System.Exception exception)
+            {
+                var frame = new System.Diagnostics.StackTrace(exception).GetFrame(0)?.GetMethod();
+                var where = frame is null ? "unknown" : frame.DeclaringType?.Name + "." + frame.Name;
+                return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, exception.GetType().Name + "|" + where);
+            }
+        }
+    }
+}

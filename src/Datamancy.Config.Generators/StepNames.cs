@@ -1,0 +1,18 @@
+namespace Datamancy.Config.Generators
+{
+    /// <summary>Tracking names of the incremental pipeline's steps, asserted by the incrementality tests.</summary>
+    public static class StepNames
+    {
+        public const string ServiceParse = "Datamancy.ServiceParse";
+        public const string ServiceModel = "Datamancy.ServiceModel";
+        public const string ServiceModels = "Datamancy.ServiceModels";
+        public const string StackParse = "Datamancy.StackParse";
+        public const string StackHeads = "Datamancy.StackHeads";
+        public const string Groups = "Datamancy.Groups";
+        public const string DomainOverride = "Datamancy.DomainOverride";
+        public const string StackBuild = "Datamancy.StackBuild";
+        public const string Rendered = "Datamancy.Rendered";
+        public const string ServiceViews = "Datamancy.ServiceViews";
+        public const string Findings = "Datamancy.Findings";
+    }
+}

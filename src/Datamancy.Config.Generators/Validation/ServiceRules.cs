@@ -1,0 +1,359 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Validation
+{
+    /// <summary>The rules that look at one service alone: value grammar and the guide's per-service invariants.</summary>
+    internal static class ServiceRules
+    {
+        private static readonly Regex SecretLikeName = new(
+            "(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|MASTER_?KEY|CREDENTIAL)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex PrivilegedCapability = new(
+            @"(\.write|\.exec|\.\*|^browser\.control$|\.admin|\.delete|\.create|\.run)",
+            RegexOptions.CultureInvariant);
+
+        public static void Check(ServiceModel s, List<Finding> findings)
+        {
+            void Invalid(string key, string argument, string reason) =>
+                findings.Add(Finding.For(Descriptors.InvalidValue, s, key, "Service '" + Shown(s.Name) + "'", argument, reason));
+
+            if (!ValueRules.IsServiceName(s.Name))
+            {
+                Invalid("Service.Name", "name '" + Shown(s.Name) + "'", "use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+            }
+            CheckImage(s, findings, Invalid);
+            if (s.Port != 0 && !ValueRules.IsPort(s.Port))
+            {
+                Invalid("Service.Port", "Port " + s.Port, "ports are 1-65535");
+            }
+            if (s.User is { } user && !ValueRules.IsUser(user))
+            {
+                Invalid("Service.User", "User '" + Shown(user) + "'", "use 'name', 'uid' or 'uid:gid'");
+            }
+            for (var i = 0; i < s.Command.Count; i++)
+            {
+                if (!ValueRules.IsSafeText(s.Command[i]))
+                {
+                    Invalid(SiteKeys.Element("Service.Command", i), "Command argument " + i, "control, line-break and invisible characters are not allowed");
+                }
+            }
+            CheckEnvironment(s, findings, Invalid);
+            CheckVolumes(s, findings, Invalid);
+            CheckHealthcheck(s, findings, Invalid);
+            CheckResources(s, Invalid);
+            CheckPorts(s, findings, Invalid);
+            CheckUi(s, findings, Invalid);
+            CheckApi(s, findings, Invalid);
+            CheckDockerAndCapabilities(s, findings, Invalid);
+        }
+
+        private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (!ValueRules.IsImage(s.Image))
+            {
+                invalid("Service.Image", "image '" + Shown(s.Image) + "'", "expected an OCI reference such as 'registry/name:1.2.3' or 'name@sha256:<digest>'");
+                return;
+            }
+            if (!ValueRules.IsPinned(s.Image))
+            {
+                findings.Add(Finding.For(Descriptors.UnpinnedImage, s, "Service.Image", s.Name, s.Image));
+            }
+            if (s.Role == ServiceRole.Ingress && CaddyVersions.IsHeaderForgeryVulnerable(s.Image, out var version))
+            {
+                findings.Add(Finding.For(Descriptors.CaddyHeaderForgery, s, "Service.Image", s.Name, version));
+            }
+        }
+
+        private static void CheckEnvironment(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            var declared = new HashSet<string>();
+            for (var i = 0; i < s.Secrets.Count; i++)
+            {
+                var secret = s.Secrets[i];
+                declared.Add(secret.Name);
+                if (!ValueRules.IsSecretName(secret.Name))
+                {
+                    invalid(SiteKeys.Of("Secret", i, "Name"), "secret name '" + Shown(secret.Name) + "'", "use upper-case letters, digits and '_'");
+                }
+                if (!ValueRules.IsEnvName(secret.Variable))
+                {
+                    invalid(SiteKeys.Of("Secret", i, "As"), "variable name '" + Shown(secret.Variable) + "'", "use letters, digits and '_', not starting with a digit");
+                }
+            }
+            for (var i = 0; i < s.Environment.Count; i++)
+            {
+                var env = s.Environment[i];
+                if (!ValueRules.IsEnvName(env.Name))
+                {
+                    invalid(SiteKeys.Of("Env", i, "Name"), "environment name '" + Shown(env.Name) + "'", "use letters, digits and '_', not starting with a digit");
+                    continue;
+                }
+                if (!ValueRules.IsSafeText(env.Value))
+                {
+                    // The value itself is never shown: it may be a secret typed in by mistake.
+                    invalid(SiteKeys.Of("Env", i, "Value"), "the value of '" + env.Name + "'", "control, line-break and invisible characters are not allowed");
+                }
+                else if (SecretLikeName.IsMatch(env.Name) && env.Value.Length > 0 && !EnvReferences.OnlyReferencesDeclared(env.Value, declared))
+                {
+                    findings.Add(Finding.For(Descriptors.SecretLiteral, s, SiteKeys.Of("Env", i, "Value"), s.Name, env.Name));
+                }
+                foreach (var reference in EnvReferences.Names(env.Value))
+                {
+                    if (!declared.Contains(reference))
+                    {
+                        invalid(SiteKeys.Of("Env", i, "Value"), "the value of '" + env.Name + "'", "'${" + reference + "}' is not a secret declared on this service; declare [Secret(\"" + reference + "\")] or write '$$' for a literal '$'");
+                    }
+                }
+            }
+        }
+
+        private static void CheckVolumes(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            for (var i = 0; i < s.Volumes.Count; i++)
+            {
+                var v = s.Volumes[i];
+                var validSource = v.IsBind ? ValueRules.IsBindSource(v.Source) : ValueRules.IsVolumeName(v.Source);
+                if (!validSource)
+                {
+                    invalid(SiteKeys.Of("Volume", i, "Source"), "volume source '" + Shown(v.Source) + "'",
+                        "use a volume name, or a bind path inside the stack folder starting with './' (host directories such as /etc or the docker socket are not mounted this way)");
+                }
+                if (!ValueRules.IsContainerPath(v.Target))
+                {
+                    invalid(SiteKeys.Of("Volume", i, "Target"), "volume target '" + Shown(v.Target) + "'", "use an absolute container path without '..'");
+                }
+                if (validSource && !v.IsBind && !v.ReadOnly && v.Backup == Backup.Undecided)
+                {
+                    findings.Add(Finding.For(Descriptors.VolumeWithoutBackup, s, SiteKeys.Of("Volume", i, "Source"), s.Name, v.Source));
+                }
+            }
+        }
+
+        private static void CheckHealthcheck(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (s.Healthcheck is not { } h)
+            {
+                findings.Add(Finding.For(Descriptors.MissingHealthcheck, s, "Service", s.Name));
+                return;
+            }
+            if (h.Test.Count == 0)
+            {
+                invalid("Healthcheck", "Healthcheck", "give the command to run, for example [Healthcheck(\"wget\", \"-qO-\", \"http://localhost:8080/health\")]");
+            }
+            for (var i = 0; i < h.Test.Count; i++)
+            {
+                if (!ValueRules.IsSafeText(h.Test[i]))
+                {
+                    invalid(SiteKeys.Element("Healthcheck.Test", i), "Healthcheck argument " + i, "control, line-break and invisible characters are not allowed");
+                }
+            }
+            foreach (var (key, value) in new[] { ("Interval", h.Interval), ("Timeout", h.Timeout), ("StartPeriod", h.StartPeriod) })
+            {
+                if (!ValueRules.IsDuration(value))
+                {
+                    invalid("Healthcheck." + key, key + " '" + Shown(value) + "'", "use a duration such as '30s', '1m30s' or '500ms'");
+                }
+            }
+            if (h.Retries is < 1 or > 100)
+            {
+                invalid("Healthcheck.Retries", "Retries " + h.Retries, "use 1-100");
+            }
+        }
+
+        private static void CheckResources(ServiceModel s, System.Action<string, string, string> invalid)
+        {
+            var r = s.Resources;
+            if (!ValueRules.IsMemory(r.Memory))
+            {
+                invalid("Resources.Memory", "Memory '" + Shown(r.Memory) + "'", "use a size such as '512m' or '2g'");
+            }
+            if (!ValueRules.IsCpus(r.Cpus))
+            {
+                invalid("Resources.Cpus", "Cpus '" + Shown(r.Cpus) + "'", "use a positive number such as '0.5' or '2'");
+            }
+            if (r.Pids is < 1 or > 1_000_000)
+            {
+                invalid("Resources.Pids", "Pids " + r.Pids, "use 1-1000000");
+            }
+        }
+
+        private static void CheckPorts(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            for (var i = 0; i < s.Ports.Count; i++)
+            {
+                var p = s.Ports[i];
+                var key = SiteKeys.Of("Publish", i, "Port");
+                if (!ValueRules.IsPort(p.HostPort) || !ValueRules.IsPort(p.ContainerPort))
+                {
+                    invalid(key, "published port " + p.HostPort + ":" + p.ContainerPort, "ports are 1-65535");
+                    continue;
+                }
+                if (s.Role == ServiceRole.Database)
+                {
+                    findings.Add(Finding.For(Descriptors.DatabasePublished, s, key, s.Name, p.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                else if (s.Role != ServiceRole.Ingress && !ValueRules.IsJustification(p.Justification))
+                {
+                    findings.Add(Finding.For(Descriptors.PortPublishedWithoutJustification, s, key, s.Name, p.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        private static void CheckUi(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (s.Ui is not { } ui)
+            {
+                return;
+            }
+            if (!ValueRules.IsHost(ui.Subdomain))
+            {
+                invalid("UiHost.Subdomain", "UI subdomain '" + Shown(ui.Subdomain) + "'", "use lower-case DNS labels (letters, digits, '-') separated by '.'");
+            }
+            if (ui.Sso == SsoMode.Public && !ValueRules.IsJustification(ui.Justification))
+            {
+                findings.Add(Finding.For(Descriptors.UiWithoutSso, s, "UiHost.Sso", s.Name, ui.Subdomain));
+            }
+            if (ui.Justification is { } text && !ValueRules.IsSafeText(text))
+            {
+                invalid("UiHost.Justification", "Justification", "control, line-break and invisible characters are not allowed");
+            }
+            for (var i = 0; i < ui.Bypass.Count; i++)
+            {
+                if (!ValueRules.IsSafeText(ui.Bypass[i]) || !ui.Bypass[i].StartsWith("^", System.StringComparison.Ordinal)
+                    || ui.Bypass[i].Contains("{{") || ui.Bypass[i].Contains("}}"))
+                {
+                    invalid(SiteKeys.Element("UiHost.Bypass", i), "bypass resource '" + Shown(ui.Bypass[i]) + "'", "use an anchored path regex such as '^/webhook/' (no '{{' or '}}': Authelia templates its configuration)");
+                }
+            }
+            if (ui.Sso == SsoMode.Oidc && !ValueRules.IsUrlPath(ui.OidcCallbackPath))
+            {
+                invalid("UiHost.OidcCallbackPath", "OidcCallbackPath '" + Shown(ui.OidcCallbackPath) + "'", "use an absolute URL path such as '/login/generic_oauth'");
+            }
+            if (ui.OidcClientSecret is { } secret && !ValueRules.IsSecretName(secret))
+            {
+                invalid("UiHost.OidcClientSecret", "OidcClientSecret '" + Shown(secret) + "'", "name a secret: upper-case letters, digits and '_'");
+            }
+            else if (ui.Sso == SsoMode.Oidc && ui.OidcClientSecret is null)
+            {
+                invalid("UiHost.Sso", "OidcClientSecret", "an OIDC client needs the name of its client secret, declared with [Secret] on the service");
+            }
+            else if (ui.Sso == SsoMode.Oidc && !System.Linq.Enumerable.Any(s.Secrets.Items, x => x.Name == ui.OidcClientSecret))
+            {
+                invalid("UiHost.OidcClientSecret", "OidcClientSecret '" + ui.OidcClientSecret + "'", "declare [Secret(\"" + ui.OidcClientSecret + "\")] on the service so the app receives the plaintext");
+            }
+        }
+
+        private static void CheckApi(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (s.Api is not { } api)
+            {
+                return;
+            }
+            if (!ValueRules.IsHost(api.Subdomain))
+            {
+                invalid("ApiHost.Subdomain", "API subdomain '" + Shown(api.Subdomain) + "'", "use lower-case DNS labels (letters, digits, '-') separated by '.'");
+            }
+            if (!ValueRules.IsSecretName(api.AllowlistVariable))
+            {
+                invalid("ApiHost.AllowlistVariable", "AllowlistVariable '" + Shown(api.AllowlistVariable) + "'", "use upper-case letters, digits and '_'");
+            }
+            if (api.DefaultAllowlist.Count == 0)
+            {
+                invalid("ApiHost.DefaultAllowlist", "DefaultAllowlist", "an empty default would admit nobody and hide the mistake; leave it unset for the private ranges");
+            }
+            for (var i = 0; i < api.DefaultAllowlist.Count; i++)
+            {
+                var cidr = api.DefaultAllowlist[i];
+                var key = SiteKeys.Element("ApiHost.DefaultAllowlist", i);
+                if (!Cidrs.TryParse(cidr, out _, out _))
+                {
+                    findings.Add(Finding.For(Descriptors.InvalidCidr, s, key, s.Name, Shown(cidr)));
+                }
+                else if (!Cidrs.IsPrivateOrLoopback(cidr) && !ValueRules.IsJustification(api.PublicJustification))
+                {
+                    findings.Add(Finding.For(Descriptors.AllowlistAdmitsInternet, s, key, s.Name, api.Subdomain, cidr));
+                }
+            }
+            if (api.ApiKeySecret is null && api.ClientCaFile is null && !api.ClientCredentials)
+            {
+                findings.Add(Finding.For(Descriptors.ApiWithoutSecondFactor, s, "ApiHost", s.Name, api.Subdomain));
+            }
+            if (api.ApiKeySecret is { } key2 && !ValueRules.IsSecretName(key2))
+            {
+                invalid("ApiHost.ApiKeySecret", "ApiKeySecret '" + Shown(key2) + "'", "name a secret: upper-case letters, digits and '_'");
+            }
+            if (api.ClientCaFile is { } ca && !ValueRules.IsRelativeFile(ca))
+            {
+                invalid("ApiHost.ClientCaFile", "ClientCaFile '" + Shown(ca) + "'", "use a relative file path of letters, digits, '.', '_', '-' and '/'");
+            }
+        }
+
+        private static void CheckDockerAndCapabilities(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (s.Capabilities is { } caps)
+            {
+                if (!ValueRules.IsSecretName(caps.Variable))
+                {
+                    invalid("Capabilities.Variable", "Variable '" + Shown(caps.Variable) + "'", "use upper-case letters, digits and '_'");
+                }
+                if (caps.Capabilities.Count == 0)
+                {
+                    findings.Add(Finding.For(Descriptors.EmptyCapabilities, s, "Capabilities", s.Name, caps.Variable));
+                }
+                for (var i = 0; i < caps.Capabilities.Count; i++)
+                {
+                    var cap = caps.Capabilities[i];
+                    var key = SiteKeys.Element("Capabilities.Capabilities", i);
+                    if (!ValueRules.IsCapability(cap))
+                    {
+                        invalid(key, "capability '" + Shown(cap) + "'", "use a dotted lower-case name such as 'host.shell.read'");
+                    }
+                    else if (PrivilegedCapability.IsMatch(cap) && !ValueRules.IsJustification(caps.Justification))
+                    {
+                        findings.Add(Finding.For(Descriptors.PrivilegedCapability, s, key, s.Name, cap));
+                    }
+                }
+            }
+            if (s.DockerSocket is { } socket)
+            {
+                if (!socket.ReadOnly)
+                {
+                    findings.Add(Finding.For(Descriptors.WritableDockerSocket, s, "DockerSocket.ReadOnly", s.Name));
+                }
+                else
+                {
+                    findings.Add(Finding.For(Descriptors.DockerSocketProxy, s, "DockerSocket", s.Name));
+                }
+                var usesDocker = false;
+                foreach (var cap in s.Capabilities?.Capabilities ?? EquatableArray<string>.Empty)
+                {
+                    usesDocker |= cap.StartsWith("host.docker.", System.StringComparison.Ordinal);
+                }
+                if (!usesDocker)
+                {
+                    findings.Add(Finding.For(Descriptors.UnusedDockerSocket, s, "DockerSocket", s.Name));
+                }
+            }
+        }
+
+        /// <summary>A value for a message: cut short, with control characters made visible.</summary>
+        internal static string Shown(string value)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (var c in value)
+            {
+                if (builder.Length >= 60)
+                {
+                    builder.Append('…');
+                    break;
+                }
+                builder.Append(ValueRules.IsSafeText(c.ToString()) ? c.ToString() : "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return builder.ToString();
+        }
+    }
+}

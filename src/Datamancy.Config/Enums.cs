@@ -1,0 +1,97 @@
+using System;
+
+namespace Datamancy.Config
+{
+    /// <summary>The networks of the stack, as the security guide splits them.</summary>
+    [Flags]
+    public enum Network
+    {
+        /// <summary>No network.</summary>
+        None = 0,
+        /// <summary>The network the ingress routes over.</summary>
+        Frontend = 1,
+        /// <summary>Service-to-service traffic.</summary>
+        Backend = 2,
+        /// <summary>Databases only; always generated as an internal network.</summary>
+        Database = 4,
+    }
+
+    /// <summary>When a service starts: bootstrap services are also part of the full stack.</summary>
+    public enum Profile
+    {
+        /// <summary>Started in the bootstrap subset and in the full stack.</summary>
+        Bootstrap = 0,
+        /// <summary>Started only in the full stack.</summary>
+        Full = 1,
+    }
+
+    /// <summary>The role a service plays in the stack; roles drive the security rules.</summary>
+    public enum ServiceRole
+    {
+        /// <summary>An ordinary application.</summary>
+        App = 0,
+        /// <summary>The single ingress and TLS terminator (Caddy).</summary>
+        Ingress = 1,
+        /// <summary>The SSO provider (Authelia).</summary>
+        Sso = 2,
+        /// <summary>The LDAP directory that holds users and groups.</summary>
+        Directory = 3,
+        /// <summary>A database: never published, only on the database network.</summary>
+        Database = 4,
+        /// <summary>A cache or session store (for example Redis).</summary>
+        Cache = 5,
+    }
+
+    /// <summary>How a UI host authenticates its users.</summary>
+    public enum SsoMode
+    {
+        /// <summary>Caddy <c>forward_auth</c> through Authelia (the default).</summary>
+        ForwardAuth = 0,
+        /// <summary>The application itself is an Authelia OIDC client.</summary>
+        Oidc = 1,
+        /// <summary>No SSO; requires a written justification.</summary>
+        Public = 2,
+    }
+
+    /// <summary>Authelia authorization levels.</summary>
+    public enum AuthPolicy
+    {
+        /// <summary>The stack's default policy.</summary>
+        Default = 0,
+        /// <summary>Username and password.</summary>
+        OneFactor = 1,
+        /// <summary>Username, password and a second factor (TOTP).</summary>
+        TwoFactor = 2,
+    }
+
+    /// <summary>The decision about backing up a persistent volume.</summary>
+    public enum Backup
+    {
+        /// <summary>No decision was made yet.</summary>
+        Undecided = 0,
+        /// <summary>Back up daily.</summary>
+        Daily = 1,
+        /// <summary>Back up weekly.</summary>
+        Weekly = 2,
+        /// <summary>Deliberately not backed up (caches, reproducible data).</summary>
+        Never = 3,
+    }
+
+    /// <summary>The condition a dependency must reach before a service starts.</summary>
+    public enum DependencyCondition
+    {
+        /// <summary>The dependency reports healthy.</summary>
+        Healthy = 0,
+        /// <summary>The dependency has started.</summary>
+        Started = 1,
+    }
+
+    /// <summary>The transport of a published port.</summary>
+    public enum Protocol
+    {
+        /// <summary>TCP.</summary>
+        Tcp = 0,
+        /// <summary>UDP (for example HTTP/3 on 443).</summary>
+        Udp = 1,
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+
+namespace Datamancy.Config
+{
+    /// <summary>
+    /// A browser-facing host <c>&lt;subdomain&gt;.&lt;domain&gt;</c> routed by the ingress.
+    /// Behind Authelia <c>forward_auth</c> unless stated otherwise.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class UiHostAttribute : Attribute
+    {
+        /// <summary>Declares a UI host.</summary>
+        /// <param name="subdomain">The host label(s) in front of the domain.</param>
+        public UiHostAttribute(string subdomain)
+        {
+            Subdomain = subdomain;
+        }
+
+        /// <summary>The host label(s) in front of the domain.</summary>
+        public string Subdomain { get; }
+
+        /// <summary>How users authenticate.</summary>
+        public SsoMode Sso { get; set; }
+
+        /// <summary>The Authelia policy; the stack default unless stated.</summary>
+        public AuthPolicy Policy { get; set; }
+
+        /// <summary>Why the host is public (required with <see cref="SsoMode.Public"/>).</summary>
+        public string? Justification { get; set; }
+
+        /// <summary>Paths that bypass SSO (for example a webhook), as Authelia resource regexes.</summary>
+        public string[]? Bypass { get; set; }
+
+        /// <summary>For <see cref="SsoMode.Oidc"/>: the callback path of the application.</summary>
+        public string OidcCallbackPath { get; set; } = "/oauth2/callback";
+
+        /// <summary>For <see cref="SsoMode.Oidc"/>: the secret holding the client secret's digest.</summary>
+        public string? OidcClientSecret { get; set; }
+    }
+
+    /// <summary>The groups allowed on the service's UI host; members of the <see cref="UserGroupsAttribute"/> enum.</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class AllowedGroupsAttribute : Attribute
+    {
+        /// <summary>Declares the allowed groups.</summary>
+        /// <param name="groups">Members of the enum marked <see cref="UserGroupsAttribute"/>.</param>
+        public AllowedGroupsAttribute(params object[] groups)
+        {
+            Groups = groups;
+        }
+
+        /// <summary>The allowed groups.</summary>
+        public object[] Groups { get; }
+    }
+
+    /// <summary>
+    /// A machine-to-machine API host (<c>api.&lt;service&gt;.&lt;domain&gt;</c> by default) with no
+    /// forward_auth, guarded by an IP allowlist read from an environment variable and an API key.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class ApiHostAttribute : Attribute
+    {
+        /// <summary>The host label(s); <c>api.&lt;service&gt;</c> unless stated.</summary>
+        public string? Subdomain { get; set; }
+
+        /// <summary>The variable with the allowed client CIDRs; <c>API_&lt;SERVICE&gt;_ALLOWLIST</c> unless stated.</summary>
+        public string? AllowlistVariable { get; set; }
+
+        /// <summary>The CIDRs used while the variable is unset; private and loopback ranges unless stated.</summary>
+        public string[]? DefaultAllowlist { get; set; }
+
+        /// <summary>The secret holding the upstream's API key, sent as <c>Authorization: Bearer</c>.</summary>
+        public string? ApiKeySecret { get; set; }
+
+        /// <summary>A CA certificate file for client certificates (mTLS), relative to the Caddy config.</summary>
+        public string? ClientCaFile { get; set; }
+
+        /// <summary>Register an Authelia OIDC <c>client_credentials</c> client for this API.</summary>
+        public bool ClientCredentials { get; set; }
+
+        /// <summary>Explicit opt-in for an allowlist that admits the whole internet, with the reason.</summary>
+        public string? PublicJustification { get; set; }
+    }
+
+    /// <summary>Justifies a KICS/CIS hardening exception for this service (for example the ingress's 80/443).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class JustifyAttribute : Attribute
+    {
+        /// <summary>Declares a justified exception.</summary>
+        /// <param name="check">The check that is waived, for example <c>docker-socket</c>.</param>
+        /// <param name="reason">Why.</param>
+        public JustifyAttribute(string check, string reason)
+        {
+            Check = check;
+            Reason = reason;
+        }
+
+        /// <summary>The check that is waived.</summary>
+        public string Check { get; }
+
+        /// <summary>Why.</summary>
+        public string Reason { get; }
+    }
+}
