@@ -46,7 +46,7 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 return null;
             }
-            var baseDn = string.Join(",", stack.Domain.Split('.').Select(label => "dc=" + label));
+            var baseDn = StackTokens.BaseDn(stack.Domain);
             return Map().With("ldap", Map()
                 .With("implementation", Str("custom"))
                 .With("address", Str("ldap://" + directory.Name + ":" + (directory.Port == 0 ? LdapPort : directory.Port)))
@@ -123,7 +123,7 @@ namespace Datamancy.Config.Generators.Rendering
                 var node = Map()
                     .With("client_id", Str(client.ClientId))
                     .With("client_name", Str(client.ClientId))
-                    .With("client_secret", Str("{{ env \"" + client.DigestVariable + "\" }}"))
+                    .With("client_secret", Template("{{ env \"" + client.DigestVariable + "\" }}"))
                     .With("public", Bool(false));
                 if (client.IsMachine)
                 {

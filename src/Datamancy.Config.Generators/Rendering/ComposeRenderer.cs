@@ -144,7 +144,7 @@ namespace Datamancy.Config.Generators.Rendering
             var declared = new HashSet<string>(service.Secrets.Select(s => s.Name));
             foreach (var env in service.Environment)
             {
-                environment.With(env.Name, Str(ReferenceSecrets(EnvReferences.ForCompose(env.Value), declared)));
+                environment.With(env.Name, Str(ReferenceSecrets(EnvReferences.ForCompose(StackTokens.Expand(env.Value, stack)), declared)));
             }
             if (service.Capabilities is { } caps)
             {

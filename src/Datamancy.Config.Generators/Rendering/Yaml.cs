@@ -14,6 +14,12 @@ namespace Datamancy.Config.Generators.Rendering
     {
         public static YamlScalarNode Str(string value) => new(value) { Style = ScalarStyle.DoubleQuoted };
 
+        /// <summary>
+        /// An Authelia template action (<c>{{ env "NAME" }}</c>), single-quoted so its inner double quotes
+        /// reach the template engine unescaped; the engine runs on the raw text before YAML parsing.
+        /// </summary>
+        public static YamlScalarNode Template(string action) => new(action) { Style = ScalarStyle.SingleQuoted };
+
         public static YamlScalarNode Int(int value) => new(value.ToString(CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain };
 
         public static YamlScalarNode Bool(bool value) => new(value ? "true" : "false") { Style = ScalarStyle.Plain };

@@ -8,9 +8,12 @@ namespace Datamancy.Config.Generators.Validation
     /// <summary>The rules that look at one service alone: value grammar and the guide's per-service invariants.</summary>
     internal static class ServiceRules
     {
+        // The last word decides: *_PASSWORD and *_API_KEY hold secrets, *_TOKEN_URL and *_PUBLIC_KEY do not.
         private static readonly Regex SecretLikeName = new(
-            "(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|MASTER_?KEY|CREDENTIAL)",
+            "(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|KEY|CREDENTIALS?)$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Regex NotSecretName = new("(^|_)PUBLIC_KEY$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex PrivilegedCapability = new(
             @"(\.write|\.exec|\.\*|^browser\.control$|\.admin|\.delete|\.create|\.run)",
@@ -97,9 +100,13 @@ namespace Datamancy.Config.Generators.Validation
                     // The value itself is never shown: it may be a secret typed in by mistake.
                     invalid(SiteKeys.Of("Env", i, "Value"), "the value of '" + env.Name + "'", "control, line-break and invisible characters are not allowed");
                 }
-                else if (SecretLikeName.IsMatch(env.Name) && env.Value.Length > 0 && !EnvReferences.OnlyReferencesDeclared(env.Value, declared))
+                else if (SecretLikeName.IsMatch(env.Name) && !NotSecretName.IsMatch(env.Name) && env.Value.Length > 0 && !EnvReferences.OnlyReferencesDeclared(env.Value, declared))
                 {
                     findings.Add(Finding.For(Descriptors.SecretLiteral, s, SiteKeys.Of("Env", i, "Value"), s.Name, env.Name));
+                }
+                foreach (var token in Rendering.StackTokens.Unknown(env.Value))
+                {
+                    invalid(SiteKeys.Of("Env", i, "Value"), "the value of '" + env.Name + "'", "'{stack." + token + "}' is not a stack token; use " + string.Join(", ", System.Linq.Enumerable.Select(Rendering.StackTokens.Names, n => "{stack." + n + "}")));
                 }
                 foreach (var reference in EnvReferences.Names(env.Value))
                 {
