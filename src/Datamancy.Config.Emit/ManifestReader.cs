@@ -24,7 +24,13 @@ public static class ManifestReader
     public static ArtifactManifest? Read(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
-        using var pe = new PEReader(stream);
+        return Read(stream);
+    }
+
+    /// <summary>Reads the manifest from an assembly image in a stream.</summary>
+    public static ArtifactManifest? Read(Stream assembly)
+    {
+        using var pe = new PEReader(assembly, PEStreamOptions.LeaveOpen);
         var metadata = pe.GetMetadataReader();
         foreach (var handle in metadata.TypeDefinitions)
         {
