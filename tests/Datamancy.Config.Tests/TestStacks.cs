@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using Datamancy.Config.Tests.Infrastructure;
+
+namespace Datamancy.Config.Tests;
+
+/// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
+public static class TestStacks
+{
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass" };
+
+    private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
+
+    public static GeneratorRun Run(string name) => Runs.GetOrAdd(name, n => GeneratorHarness.Run(Sources(n)));
+
+    public static string[] Sources(string name) => name switch
+    {
+        "sample" => GeneratorHarness.SampleSources(),
+        "minimal" => new[] { Minimal },
+        "api-only" => new[] { ApiOnly },
+        "oidc-and-bypass" => new[] { OidcAndBypass },
+        _ => throw new ArgumentException(name),
+    };
+
+    public const string Ingress = """
+        [Service("caddy", "caddy:2.11.2", Role = ServiceRole.Ingress, Networks = Network.Frontend, Profile = Profile.Bootstrap)]
+        [Publish(443)]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:2019/config/")]
+        public partial class Caddy;
+        """;
+
+    public const string Sso = """
+        [Service("authelia", "authelia/authelia:4.39.13", Port = 9091, Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend, Profile = Profile.Bootstrap)]
+        [Healthcheck("/app/healthcheck.sh")]
+        public partial class Authelia;
+
+        [Service("ldap", "osixia/openldap:1.5.0", Port = 389, Role = ServiceRole.Directory, Networks = Network.Backend, Profile = Profile.Bootstrap)]
+        [Secret("LDAP_ADMIN_PASSWORD")]
+        [Volume("ldap-data", "/var/lib/ldap", Backup = Backup.Daily)]
+        [Healthcheck("ldapsearch", "-x")]
+        public partial class Ldap;
+        """;
+
+    public const string Minimal = "using Datamancy.Config;\nnamespace Minimal;\n" + """
+        [Stack("minimal", "example.org", AcmeEmail = "ops@example.org")]
+        public partial class MinimalStack;
+
+        """ + Ingress + "\n" + Sso + "\n" + """
+        [Service("whoami", "traefik/whoami:v1.10.3", Port = 80, Networks = Network.Frontend)]
+        [UiHost("whoami")]
+        [Healthcheck("/whoami", "--version")]
+        public partial class WhoAmI;
+        """;
+
+    public const string ApiOnly = "using Datamancy.Config;\nnamespace ApiOnly;\n" + """
+        [Stack("api-only", "example.net", AcmeEmail = "ops@example.net", AcmeStaging = true)]
+        public partial class ApiStack;
+
+        """ + Ingress + "\n" + """
+        [Service("inference", "localai/localai:v2.24.2", Port = 8080, Networks = Network.Frontend)]
+        [ApiHost(ApiKeySecret = "INFERENCE_API_KEY", DefaultAllowlist = new[] { "10.8.0.0/24", "fd00:1::/64" })]
+        [Secret("INFERENCE_API_KEY")]
+        [Healthcheck("curl", "-fsS", "http://127.0.0.1:8080/readyz")]
+        public partial class Inference;
+
+        [Service("status", "louislam/uptime-kuma:1.23.16", Port = 3001, Networks = Network.Frontend)]
+        [UiHost("status", Sso = SsoMode.Public, Justification = "Public status page without login by design.")]
+        [Volume("status-data", "/app/data", Backup = Backup.Weekly)]
+        [Healthcheck("node", "extra/healthcheck.js")]
+        public partial class Status;
+        """;
+
+    public const string OidcAndBypass = "using Datamancy.Config;\nnamespace OidcAndBypass;\n" + """
+        [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor)]
+        public partial class OidcStack;
+
+        [UserGroups]
+        public enum Team { Admins, DataScientists }
+
+        """ + Ingress + "\n" + Sso + "\n" + """
+        [Service("redis", "redis:7.4.1-alpine", Port = 6379, Role = ServiceRole.Cache, Networks = Network.Backend, Profile = Profile.Bootstrap)]
+        [Healthcheck("redis-cli", "ping")]
+        public partial class Redis;
+
+        [Service("gitea", "gitea/gitea:1.22.3", Port = 3000, Networks = Network.Frontend | Network.Backend)]
+        [UiHost("git", Sso = SsoMode.Oidc, OidcCallbackPath = "/user/oauth2/authelia/callback", OidcClientSecret = "GITEA_OIDC_SECRET")]
+        [AllowedGroups(Team.DataScientists)]
+        [Secret("GITEA_OIDC_SECRET")]
+        [Volume("gitea-data", "/data", Backup = Backup.Daily)]
+        [Healthcheck("curl", "-fsS", "http://127.0.0.1:3000/api/healthz")]
+        public partial class Gitea;
+
+        [Service("n8n", "n8nio/n8n:1.70.3", Port = 5678, Networks = Network.Frontend | Network.Backend)]
+        [UiHost("n8n", Policy = AuthPolicy.TwoFactor, Bypass = new[] { "^/webhook/" })]
+        [AllowedGroups(Team.Admins, Team.DataScientists)]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:5678/healthz")]
+        [DependsOn(typeof(Redis), Condition = DependencyCondition.Started)]
+        public partial class N8n;
+
+        [Service("vectors", "qdrant/qdrant:v1.12.4", Port = 6333, Networks = Network.Frontend)]
+        [ApiHost(ClientCredentials = true)]
+        [Volume("vectors-data", "/qdrant/storage", Backup = Backup.Daily)]
+        [Healthcheck("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/6333")]
+        public partial class Vectors;
+        """;
+}
