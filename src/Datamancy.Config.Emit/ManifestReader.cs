@@ -8,8 +8,24 @@ namespace Datamancy.Config.Emit;
 /// <summary>One artifact read from the compiled assembly.</summary>
 public sealed record ArtifactFile(string Path, string Content);
 
+/// <summary>One secret the stack needs: how to create it and who reads it. Never a value.</summary>
+public sealed record SecretEntry(string Name, string Kind, int Length, bool Bootstrap, IReadOnlyList<string> ReadBy, string? DigestOf, bool ForClients)
+{
+    /// <summary>Parses the tab-separated line the generator compiles into the manifest.</summary>
+    public static SecretEntry Parse(string line)
+    {
+        var f = line.Split('\t');
+        if (f.Length != 7 || !int.TryParse(f[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+        {
+            throw new InvalidDataException("Malformed secret entry in the manifest.");
+        }
+        return new SecretEntry(f[0], f[1], length, f[3] == "bootstrap", f[4].Length == 0 ? System.Array.Empty<string>() : f[4].Split(','),
+            f[5] == "-" ? null : f[5], f[6] == "clients");
+    }
+}
+
 /// <summary>The manifest the generator compiled into the assembly.</summary>
-public sealed record ArtifactManifest(bool Blocked, IReadOnlyList<ArtifactFile> Artifacts);
+public sealed record ArtifactManifest(bool Blocked, IReadOnlyList<ArtifactFile> Artifacts, IReadOnlyList<SecretEntry> Secrets);
 
 /// <summary>
 /// Reads the generated <c>Datamancy.Config.Generated.ArtifactManifest</c> constants from an assembly's
@@ -58,8 +74,17 @@ public static class ManifestReader
                     artifacts.Add(new ArtifactFile(p, text));
                 }
             }
+            var secretCount = constants.TryGetValue("SecretCount", out var sc) && sc is int m ? m : 0;
+            var secrets = new List<SecretEntry>();
+            for (var i = 0; i < secretCount; i++)
+            {
+                if (constants.TryGetValue("Secret" + i, out var line) && line is string text)
+                {
+                    secrets.Add(SecretEntry.Parse(text));
+                }
+            }
             var blocked = constants.TryGetValue("Blocked", out var b) && b is true;
-            return new ArtifactManifest(blocked, artifacts);
+            return new ArtifactManifest(blocked, artifacts, secrets);
         }
         return null;
     }

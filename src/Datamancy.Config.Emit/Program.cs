@@ -1,14 +1,16 @@
 using System;
 using System.IO;
 using System.Linq;
+using Datamancy.Config.Emit.Secrets;
 using Datamancy.Config.Emit;
 
-// Datamancy.Config.Emit --assembly <dll> --out <folder> [--environments dev,prod] [--check]
-// Called by the Datamancy.Config MSBuild targets after compilation.
-var options = CommandLine.Parse(args);
+// Datamancy.Config.Emit [secrets] --assembly <dll> --out <folder> [--environments dev,prod] [--check] [--rotate NAME,...|all]
+// Called by the Datamancy.Config MSBuild targets: after compilation (artifacts) and by -t:DatamancySecrets.
+var secretsMode = args.Length > 0 && args[0] == "secrets";
+var options = CommandLine.Parse(secretsMode ? args[1..] : args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Datamancy.Config.Emit --assembly <path> --out <folder> [--environments dev,prod] [--check]");
+    Console.Error.WriteLine("usage: Datamancy.Config.Emit [secrets] --assembly <path> --out <folder> [--environments dev,prod] [--check] [--rotate NAME,...|all]");
     return 2;
 }
 
@@ -22,6 +24,11 @@ if (manifest.Blocked)
 {
     Console.Error.WriteLine("Datamancy.Config.Emit : error DMCE001: the stack has error-level diagnostics; no artifact was written.");
     return 1;
+}
+
+if (secretsMode)
+{
+    return SecretsCli.Run(manifest, options);
 }
 
 var selected = manifest.Artifacts
@@ -48,13 +55,15 @@ return 0;
 
 namespace Datamancy.Config.Emit
 {
-    internal sealed record CommandLine(string Assembly, string Output, string[]? Environments, bool Check)
+    /// <summary>The parsed arguments.</summary>
+    internal sealed record CommandLine(string Assembly, string Output, string[]? Environments, bool Check, string[] Rotate)
     {
         public static CommandLine? Parse(string[] args)
         {
             string? assembly = null, output = null;
             string[]? environments = null;
             var check = false;
+            var rotate = System.Array.Empty<string>();
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -65,10 +74,13 @@ namespace Datamancy.Config.Emit
                         environments = args[++i].Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                         break;
                     case "--check": check = true; break;
+                    case "--rotate" when i + 1 < args.Length:
+                        rotate = args[++i].Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        break;
                     default: return null;
                 }
             }
-            return assembly is null || output is null ? null : new CommandLine(assembly, output, environments, check);
+            return assembly is null || output is null ? null : new CommandLine(assembly, output, environments, check, rotate);
         }
     }
 }

@@ -94,4 +94,19 @@ namespace Datamancy.Config
         /// <summary>UDP (for example HTTP/3 on 443).</summary>
         Udp = 1,
     }
+
+    /// <summary>How the secrets command creates a secret's value.</summary>
+    public enum SecretKind
+    {
+        /// <summary>Random letters and digits; <c>Length</c> characters (32 unless stated).</summary>
+        Password = 0,
+        /// <summary><c>Length</c> random bytes (32 unless stated), hex-encoded.</summary>
+        HexKey = 1,
+        /// <summary><c>Length</c> random bytes (32 unless stated), base64-encoded.</summary>
+        Base64Key = 2,
+        /// <summary>An RSA private key of <c>Length</c> bits (4096 unless stated), PKCS#8 PEM on one line.</summary>
+        RsaPrivateKey = 3,
+        /// <summary>An OIDC client secret: the plaintext for the application, and its PBKDF2 digest for Authelia as <c>NAME_DIGEST</c>.</summary>
+        OidcClientSecret = 4,
+    }
 }

@@ -79,6 +79,12 @@ namespace Datamancy.Config
 
         /// <summary>The variable name inside the container, when it differs from <see cref="Name"/>.</summary>
         public string? As { get; set; }
+
+        /// <summary>How the secrets command creates the value.</summary>
+        public SecretKind Kind { get; set; }
+
+        /// <summary>Characters, bytes or bits depending on <see cref="Kind"/>; 0 uses the kind's default.</summary>
+        public int Length { get; set; }
     }
 
     /// <summary>A volume mounted into the service.</summary>

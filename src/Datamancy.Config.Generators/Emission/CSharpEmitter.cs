@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
@@ -62,6 +63,14 @@ namespace Datamancy.Config.Generators.Emission
             w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
             w.Line("public const int Count = " + rendered.Artifacts.Count + ";");
+            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(rendered.Model).ToList();
+            w.Line("/// <summary>The number of secrets the secrets command creates.</summary>");
+            w.Line("public const int SecretCount = " + secrets.Count + ";");
+            for (var i = 0; i < secrets.Count; i++)
+            {
+                w.Line("/// <summary>Secret " + i + ": name, kind, length, profile, readers, digest-of, file (tab-separated; never a value).</summary>");
+                w.Line("public const string Secret" + i + " = " + CodeWriter.Literal(secrets[i].ToManifestLine()) + ";");
+            }
             for (var i = 0; i < rendered.Artifacts.Count; i++)
             {
                 var artifact = rendered.Artifacts[i];

@@ -22,6 +22,8 @@ namespace Datamancy.Config.Generators.Model
 
     internal enum Protocol { Tcp = 0, Udp = 1 }
 
+    internal enum SecretKind { Password = 0, HexKey = 1, Base64Key = 2, RsaPrivateKey = 3, OidcClientSecret = 4 }
+
     /// <summary>The environments artifacts are rendered for.</summary>
     internal enum StackEnvironment { Dev, Prod }
 }

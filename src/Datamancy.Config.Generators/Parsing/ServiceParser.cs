@@ -91,7 +91,7 @@ namespace Datamancy.Config.Generators.Parsing
                 User: service.String("User"),
                 Command: service.Strings("Command").ToEquatableArray(),
                 Environment: All(AttributeNames.Env).Select(e => new EnvVar(e.String("Name") ?? string.Empty, e.String("Value") ?? string.Empty)).ToEquatableArray(),
-                Secrets: All(AttributeNames.Secret).Select(s => new SecretRef(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty)).ToEquatableArray(),
+                Secrets: All(AttributeNames.Secret).Select(ReadSecret).ToEquatableArray(),
                 Volumes: All(AttributeNames.Volume).Select(ReadVolume).ToEquatableArray(),
                 Healthcheck: One(AttributeNames.Healthcheck) is { } h ? ReadHealthcheck(h) : null,
                 DependsOn: All(AttributeNames.DependsOn).Select(d => ReadDependency(d, name, diagnostics)).Where(d => d is not null).Select(d => d!).ToEquatableArray(),
@@ -102,6 +102,9 @@ namespace Datamancy.Config.Generators.Parsing
                 DockerSocket: One(AttributeNames.DockerSocket) is { } socket ? new DockerSocketModel(socket.Bool("ReadOnly") ?? true) : null,
                 Capabilities: One(AttributeNames.Capabilities) is { } caps ? ReadCapabilities(caps) : null);
         }
+
+        private static SecretRef ReadSecret(AttributeReader s) =>
+            new(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty, s.Enum("Kind", SecretKind.Password), s.Int("Length") ?? 0);
 
         private static VolumeMount ReadVolume(AttributeReader v) =>
             new(v.String("Source") ?? string.Empty, v.String("Target") ?? string.Empty, v.Bool("ReadOnly") ?? false, v.Enum("Backup", Backup.Undecided));

@@ -24,22 +24,24 @@ namespace Datamancy.Config.Generators.Rendering
             }
             if (service.Role == ServiceRole.Sso)
             {
-                yield return new SecretRef("AUTHELIA_SESSION_SECRET", "AUTHELIA_SESSION_SECRET");
-                yield return new SecretRef("AUTHELIA_STORAGE_ENCRYPTION_KEY", "AUTHELIA_STORAGE_ENCRYPTION_KEY");
-                yield return new SecretRef("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", "AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET");
-                if (stack.WithRole(ServiceRole.Directory) is not null)
+                yield return new SecretRef("AUTHELIA_SESSION_SECRET", "AUTHELIA_SESSION_SECRET", SecretKind.Password, 64);
+                yield return new SecretRef("AUTHELIA_STORAGE_ENCRYPTION_KEY", "AUTHELIA_STORAGE_ENCRYPTION_KEY", SecretKind.Password, 64);
+                yield return new SecretRef("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", "AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", SecretKind.Password, 64);
+                if (stack.WithRole(ServiceRole.Directory) is { } directory)
                 {
-                    yield return new SecretRef(DirectoryPassword, "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD");
+                    var declared = directory.Secrets.FirstOrDefault(x => x.Name == DirectoryPassword);
+                    yield return new SecretRef(DirectoryPassword, "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD", declared?.Kind ?? SecretKind.Password, declared?.Length ?? 0);
                 }
                 var clients = OidcClients(stack).ToList();
                 if (clients.Count > 0)
                 {
-                    yield return new SecretRef(OidcHmacSecret, OidcHmacSecret);
-                    yield return new SecretRef(OidcIssuerPrivateKey, OidcIssuerPrivateKey);
+                    yield return new SecretRef(OidcHmacSecret, OidcHmacSecret, SecretKind.Password, 64);
+                    yield return new SecretRef(OidcIssuerPrivateKey, OidcIssuerPrivateKey, SecretKind.RsaPrivateKey, 0);
                 }
                 foreach (var client in clients)
                 {
-                    yield return new SecretRef(client.DigestVariable, client.DigestVariable);
+                    // The digest's kind is that of its plaintext; SecretSpecs marks it as a digest.
+                    yield return new SecretRef(client.DigestVariable, client.DigestVariable, SecretKind.OidcClientSecret, 0);
                 }
             }
         }

@@ -12,23 +12,6 @@ namespace Datamancy.Config.Generators.Rendering
     {
         public static IReadOnlyList<EnvVariable> Of(StackModel stack)
         {
-            var readers = new SortedDictionary<string, SortedSet<string>>(System.StringComparer.Ordinal);
-            var bootstrap = new HashSet<string>();
-            foreach (var service in stack.Ordered())
-            {
-                foreach (var secret in DerivedSecrets.For(stack, service))
-                {
-                    if (!readers.TryGetValue(secret.Name, out var set))
-                    {
-                        readers[secret.Name] = set = new SortedSet<string>(System.StringComparer.Ordinal);
-                    }
-                    set.Add(service.Name);
-                    if (service.Profile == Profile.Bootstrap)
-                    {
-                        bootstrap.Add(secret.Name);
-                    }
-                }
-            }
             var result = new List<EnvVariable>();
             var ingress = stack.WithRole(ServiceRole.Ingress);
             if (ingress is not null)
@@ -44,9 +27,9 @@ namespace Datamancy.Config.Generators.Rendering
                         new[] { ingress.Name }.ToEquatableArray(), service.Profile == Profile.Bootstrap, IsSecret: false, CommentedOut: true));
                 }
             }
-            foreach (var pair in readers)
+            foreach (var secret in SecretSpecs.Of(stack).Where(s => !s.ForClients))
             {
-                result.Add(new EnvVariable(pair.Key, "Secret.", pair.Value.ToEquatableArray(), bootstrap.Contains(pair.Key), IsSecret: true, CommentedOut: false));
+                result.Add(new EnvVariable(secret.Name, secret.Describe(), secret.ReadBy, secret.Bootstrap, IsSecret: true, CommentedOut: false));
             }
             return result;
         }

@@ -15,6 +15,7 @@ namespace Datamancy.Config.Generators.Validation
                 ServiceRules.Check(service, findings);
             }
             StackRules.Check(stack, findings);
+            SecretRules.Check(stack, findings);
             return findings.ToEquatableArray();
         }
 

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Rendering
+{
+    /// <summary>
+    /// One secret the secrets command must create. <paramref name="DigestOf"/> names the plaintext whose
+    /// digest this is; <paramref name="ForClients"/> marks a plaintext no stack service reads (a machine client's).
+    /// </summary>
+    internal sealed record SecretSpec(string Name, SecretKind Kind, int Length, bool Bootstrap, EquatableArray<string> ReadBy, string? DigestOf, bool ForClients)
+    {
+        /// <summary>One tab-separated line, as compiled into the assembly for the secrets command.</summary>
+        public string ToManifestLine() => string.Join("\t", new[]
+        {
+            Name, Kind.ToString(), Length.ToString(CultureInfo.InvariantCulture), Bootstrap ? "bootstrap" : "full",
+            string.Join(",", ReadBy), DigestOf ?? "-", ForClients ? "clients" : "env",
+        });
+
+        public string Describe() => DigestOf is not null
+            ? "PBKDF2-SHA512 digest of " + DigestOf + ", for Authelia."
+            : Kind switch
+            {
+                SecretKind.Password => "Secret: random password, " + Length + " characters.",
+                SecretKind.HexKey => "Secret: random key, " + Length + " bytes, hex.",
+                SecretKind.Base64Key => "Secret: random key, " + Length + " bytes, base64.",
+                SecretKind.RsaPrivateKey => "Secret: RSA " + Length + "-bit private key, PEM on one line.",
+                _ => "Secret: OIDC client secret (plaintext), " + Length + " characters; Authelia reads its digest.",
+            };
+    }
+
+    /// <summary>Every secret of the stack with its kind: declared ones, Authelia's own, and OIDC client secrets and digests.</summary>
+    internal static class SecretSpecs
+    {
+        public static int DefaultLength(SecretKind kind) => kind switch
+        {
+            SecretKind.RsaPrivateKey => 4096,
+            SecretKind.OidcClientSecret => 64,
+            _ => 32,
+        };
+
+        public static IReadOnlyList<SecretSpec> Of(StackModel stack)
+        {
+            var clients = DerivedSecrets.OidcClients(stack).ToList();
+            var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));
+            var digests = clients.ToDictionary(c => c.DigestVariable, c => c.SecretName);
+            var first = new Dictionary<string, SecretRef>();
+            var readers = new Dictionary<string, SortedSet<string>>();
+            var bootstrap = new HashSet<string>();
+            foreach (var service in stack.Ordered())
+            {
+                foreach (var secret in DerivedSecrets.For(stack, service))
+                {
+                    if (!first.ContainsKey(secret.Name))
+                    {
+                        first[secret.Name] = secret;
+                        readers[secret.Name] = new SortedSet<string>(System.StringComparer.Ordinal);
+                    }
+                    readers[secret.Name].Add(service.Name);
+                    if (service.Profile == Profile.Bootstrap)
+                    {
+                        bootstrap.Add(secret.Name);
+                    }
+                }
+            }
+            foreach (var client in clients.Where(c => c.IsMachine))
+            {
+                first[client.SecretName] = new SecretRef(client.SecretName, client.SecretName, SecretKind.OidcClientSecret, 0);
+                readers[client.SecretName] = new SortedSet<string>(System.StringComparer.Ordinal);
+            }
+
+            var specs = new List<SecretSpec>();
+            foreach (var name in first.Keys.OrderBy(n => n, System.StringComparer.Ordinal))
+            {
+                var secret = first[name];
+                var kind = plaintexts.Contains(name) ? SecretKind.OidcClientSecret : secret.Kind;
+                var length = secret.Length > 0 ? secret.Length : DefaultLength(kind);
+                var digestOf = digests.TryGetValue(name, out var plaintext) ? plaintext : null;
+                var isMachinePlaintext = clients.Any(c => c.IsMachine && c.SecretName == name);
+                specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, isMachinePlaintext));
+            }
+            return specs;
+        }
+    }
+}
