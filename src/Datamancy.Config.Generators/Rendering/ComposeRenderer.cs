@@ -85,7 +85,7 @@ namespace Datamancy.Config.Generators.Rendering
             }
             if (service.Command.Count > 0)
             {
-                node.With("command", Strs(service.Command.Select(EnvReferences.ForCompose)));
+                node.With("command", Strs(service.Command.Select(EscapeDollars)));
             }
             var environment = Environment(stack, service);
             if (environment.Children.Count > 0)
@@ -109,7 +109,7 @@ namespace Datamancy.Config.Generators.Rendering
             if (service.Healthcheck is { } health)
             {
                 node.With("healthcheck", Map()
-                    .With("test", Strs(new[] { "CMD" }.Concat(health.Test.Select(EnvReferences.ForCompose))))
+                    .With("test", Strs(new[] { "CMD" }.Concat(health.Test.Select(EscapeDollars))))
                     .With("interval", Str(health.Interval))
                     .With("timeout", Str(health.Timeout))
                     .With("retries", Int(health.Retries))
@@ -118,7 +118,7 @@ namespace Datamancy.Config.Generators.Rendering
             if (service.DependsOn.Count > 0)
             {
                 var dependsOn = Map();
-                foreach (var dependency in service.DependsOn)
+                foreach (var dependency in service.DependsOn.GroupBy(d => d.TypeName).Select(g => g.First()))
                 {
                     var target = stack.Services.FirstOrDefault(s => s.TypeName == dependency.TypeName);
                     if (target is not null)
@@ -141,32 +141,52 @@ namespace Datamancy.Config.Generators.Rendering
         private static YamlMappingNode Environment(StackModel stack, ServiceModel service)
         {
             var environment = Map();
-            var declared = new HashSet<string>(service.Secrets.Select(s => s.Name));
-            foreach (var env in service.Environment)
+            foreach (var entry in EnvironmentEntries(stack, service))
             {
-                environment.With(env.Name, Str(ReferenceSecrets(EnvReferences.ForCompose(StackTokens.Expand(env.Value, stack)), declared)));
+                environment.With(entry.Key, Str(entry.Value));
+            }
+            return environment;
+        }
+
+        /// <summary>One compose environment entry and the descriptor argument it comes from.</summary>
+        internal sealed record EnvironmentEntry(string Key, string Value, string SiteKey);
+
+        /// <summary>
+        /// The service's environment as compose gets it. The validator reads the same list, so a key set
+        /// twice (an [Env] and a [Secret] of one name, say) is a diagnostic rather than a broken mapping.
+        /// </summary>
+        internal static IEnumerable<EnvironmentEntry> EnvironmentEntries(StackModel stack, ServiceModel service)
+        {
+            var declared = new HashSet<string>(service.Secrets.Select(s => s.Name));
+            for (var i = 0; i < service.Environment.Count; i++)
+            {
+                var env = service.Environment[i];
+                yield return new EnvironmentEntry(env.Name, ReferenceSecrets(EnvReferences.ForCompose(StackTokens.Expand(env.Value, stack)), declared), SiteKeys.Of("Env", i, "Name"));
             }
             if (service.Capabilities is { } caps)
             {
-                environment.With(caps.Variable, Str(string.Join(",", caps.Capabilities)));
+                yield return new EnvironmentEntry(caps.Variable, string.Join(",", caps.Capabilities), "Capabilities.Variable");
             }
+            var secretIndex = 0;
             foreach (var secret in DerivedSecrets.For(stack, service))
             {
-                environment.With(secret.Variable, Str(SecretReference(secret.Name)));
+                var site = secretIndex < service.Secrets.Count ? SiteKeys.Of("Secret", secretIndex, "As") : "Service";
+                secretIndex++;
+                yield return new EnvironmentEntry(secret.Variable, SecretReference(secret.Name), site);
             }
             if (service.Role == ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(stack))
             {
-                environment.With("X_AUTHELIA_CONFIG_FILTERS", Str("template"));
+                yield return new EnvironmentEntry("X_AUTHELIA_CONFIG_FILTERS", "template", "Service");
             }
             if (service.Role == ServiceRole.Ingress)
             {
-                foreach (var api in stack.Ordered().Select(s => s.Api).Where(a => a is not null))
+                foreach (var owner in stack.Ordered().Where(s => s.Api is not null))
                 {
+                    var api = owner.Api!;
                     // '-' (not ':-'): the default applies only while unset, so set-but-empty stays empty and Caddy fails closed.
-                    environment.With(api!.AllowlistVariable, Str("${" + api.AllowlistVariable + "-" + string.Join(" ", api.DefaultAllowlist) + "}"));
+                    yield return new EnvironmentEntry(api.AllowlistVariable, "${" + api.AllowlistVariable + "-" + string.Join(" ", api.DefaultAllowlist) + "}", "Service");
                 }
             }
-            return environment;
         }
 
         private static string ReferenceSecrets(string composeValue, HashSet<string> declared)
@@ -177,6 +197,9 @@ namespace Datamancy.Config.Generators.Rendering
             }
             return composeValue;
         }
+
+        /// <summary>Commands and healthchecks take no interpolation: every <c>$</c> is literal for compose.</summary>
+        private static string EscapeDollars(string value) => value.Replace("$", "$$");
 
         /// <summary>Short syntax with an explicit host IP, so the binding is visible to scanners and reviewers.</summary>
         private static YamlNode Port(PublishedPort port) =>

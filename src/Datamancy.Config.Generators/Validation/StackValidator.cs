@@ -16,6 +16,7 @@ namespace Datamancy.Config.Generators.Validation
             }
             StackRules.Check(stack, findings);
             SecretRules.Check(stack, findings);
+            EnvironmentRules.Check(stack, findings);
             return findings.ToEquatableArray();
         }
 
