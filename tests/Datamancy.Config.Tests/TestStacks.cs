@@ -52,8 +52,10 @@ public static class TestStacks
         """;
 
     public const string ApiOnly = "using Datamancy.Config;\nnamespace ApiOnly;\n" + """
+        #pragma warning disable DMC4003 // acknowledged: this stack exercises the staging directory on purpose
         [Stack("api-only", "example.net", AcmeEmail = "ops@example.net", AcmeStaging = true)]
         public partial class ApiStack;
+        #pragma warning restore DMC4003
 
         """ + Ingress + "\n" + """
         [Service("inference", "localai/localai:v2.24.2", Port = 8080, Networks = Network.Frontend)]
