@@ -6,6 +6,7 @@ using Datamancy.Config.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Datamancy.Config.CodeFixes
 {
@@ -40,7 +41,7 @@ namespace Datamancy.Config.CodeFixes
             {
                 return null;
             }
-            var remove = new HashSet<ExpressionSyntax>(targets.Select(t => t.Element).Where(e => e is not null).Select(e => e!));
+            var remove = new HashSet<TextSpan>(targets.Select(t => t.Element).Where(e => e is not null).Select(e => e!.Span));
             var edited = AttributeArguments.RemoveElements(argument, remove, out var remaining);
             if (edited is null)
             {

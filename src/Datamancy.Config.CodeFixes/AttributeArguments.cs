@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Datamancy.Config.CodeFixes
 {
@@ -30,21 +31,21 @@ namespace Datamancy.Config.CodeFixes
         }
 
         /// <summary>Removes elements of an array or collection-expression argument; null when the argument is not an array.</summary>
-        public static AttributeArgumentSyntax? RemoveElements(AttributeArgumentSyntax argument, ISet<ExpressionSyntax> remove, out int remaining)
+        public static AttributeArgumentSyntax? RemoveElements(AttributeArgumentSyntax argument, ISet<TextSpan> remove, out int remaining)
         {
             remaining = 0;
             switch (argument.Expression)
             {
                 case ImplicitArrayCreationExpressionSyntax implicitArray:
-                    var kept = Without(implicitArray.Initializer.Expressions, e => remove.Contains(e));
+                    var kept = Without(implicitArray.Initializer.Expressions, e => remove.Contains(e.Span));
                     remaining = kept.Count;
                     return argument.WithExpression(implicitArray.WithInitializer(implicitArray.Initializer.WithExpressions(kept)));
                 case ArrayCreationExpressionSyntax { Initializer: { } initializer } array:
-                    var keptExplicit = Without(initializer.Expressions, e => remove.Contains(e));
+                    var keptExplicit = Without(initializer.Expressions, e => remove.Contains(e.Span));
                     remaining = keptExplicit.Count;
                     return argument.WithExpression(array.WithInitializer(initializer.WithExpressions(keptExplicit)));
                 case CollectionExpressionSyntax collection:
-                    var keptElements = Without(collection.Elements, e => e is ExpressionElementSyntax x && remove.Contains(x.Expression));
+                    var keptElements = Without(collection.Elements, e => e is ExpressionElementSyntax x && remove.Contains(x.Expression.Span));
                     remaining = keptElements.Count;
                     return argument.WithExpression(collection.WithElements(keptElements));
                 default:
@@ -54,12 +55,11 @@ namespace Datamancy.Config.CodeFixes
 
         private static SeparatedSyntaxList<T> Without<T>(SeparatedSyntaxList<T> list, System.Func<T, bool> remove) where T : SyntaxNode
         {
-            for (var i = list.Count - 1; i >= 0; i--)
+            // Decide on the original list: after a removal the rest are re-created nodes with other spans.
+            var indexes = Enumerable.Range(0, list.Count).Where(i => remove(list[i])).Reverse().ToList();
+            foreach (var index in indexes)
             {
-                if (remove(list[i]))
-                {
-                    list = list.RemoveAt(i);
-                }
+                list = list.RemoveAt(index);
             }
             return list;
         }

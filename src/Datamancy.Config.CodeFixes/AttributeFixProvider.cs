@@ -64,26 +64,27 @@ namespace Datamancy.Config.CodeFixes
                 .Select(d => FixTarget.Find(root, d))
                 .Where(t => t is not null && fix.Title(t) is not null)
                 .Select(t => t!)
-                .GroupBy(t => t.Attribute);
+                .GroupBy(t => t.Attribute.Span); // spans, not node identity: the same attribute may be found as two red-node instances
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             foreach (var group in targets)
             {
-                var rewrite = fix.Rewrite(group.Key, group.ToList());
+                var attribute = group.First().Attribute;
+                var rewrite = fix.Rewrite(attribute, group.ToList());
                 if (rewrite is null)
                 {
                     continue;
                 }
                 if (rewrite.Replacement is { } replacement)
                 {
-                    editor.ReplaceNode(group.Key, replacement);
+                    editor.ReplaceNode(attribute, replacement);
                 }
-                else if (group.Key.Parent is AttributeListSyntax { Attributes.Count: 1 } list)
+                else if (attribute.Parent is AttributeListSyntax { Attributes.Count: 1 } list)
                 {
                     editor.RemoveNode(list, SyntaxRemoveOptions.KeepUnbalancedDirectives);
                 }
                 else
                 {
-                    editor.RemoveNode(group.Key);
+                    editor.RemoveNode(attribute);
                 }
             }
             return editor.GetChangedDocument();
