@@ -57,8 +57,14 @@ namespace Datamancy.Config.Generators
                 .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
                 .WithTrackingName(StepNames.StackBuild);
 
-            var rendered = build
-                .Select(static (b, _) => RenderedStack.From(b))
+            // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
+            var parseErrors = services
+                .Select(static (p, _) => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+                .Collect()
+                .Select(static (all, _) => all.Any(e => e));
+
+            var rendered = build.Combine(parseErrors)
+                .Select(static (input, _) => RenderedStack.From(input.Left, input.Right))
                 .WithTrackingName(StepNames.Rendered);
             context.RegisterSourceOutput(rendered, static (spc, r) =>
             {
@@ -83,14 +89,8 @@ namespace Datamancy.Config.Generators
                 }
             });
 
-            // Diagnostics: parse-time ones per service, model findings resolved against argument sites.
-            context.RegisterSourceOutput(services.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) =>
-            {
-                foreach (var info in diagnostics)
-                {
-                    spc.ReportDiagnostic(info.ToDiagnostic());
-                }
-            });
+            // Only stack-wide findings are reported here: the rules on one descriptor (and parse diagnostics) are
+            // reported by ServiceAnalyzer and StackAnalyzer on the attribute arguments, where code fixes attach.
             var findings = build.Select(static (b, _) => b.Findings).WithTrackingName(StepNames.Findings);
             var sites = services.Select(static (p, _) => p.Sites).Collect()
                 .Combine(stacks.Select(static (p, _) => new ServiceSites(p.Settings?.TypeName ?? p.Class.Name, p.Sites)).Collect());
@@ -107,27 +107,11 @@ namespace Datamancy.Config.Generators
                 }
                 foreach (var finding in input.Left)
                 {
-                    spc.ReportDiagnostic(Resolve(finding, map));
+                    map.TryGetValue(finding.Owner, out var owner);
+                    var location = FindingLocations.Resolve(finding.SiteKey, owner);
+                    spc.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location?.ToLocation() ?? Location.None, finding.Arguments.Items.ToArray()));
                 }
             });
-        }
-
-        private static Diagnostic Resolve(Finding finding, Dictionary<string, ServiceSites> sites)
-        {
-            LocationInfo? location = null;
-            if (sites.TryGetValue(finding.Owner, out var owner))
-            {
-                // Most precise first: the argument (or element), then the attribute, then the class name.
-                var key = finding.SiteKey;
-                while (location is null && key.Length > 0)
-                {
-                    location = owner.Find(key);
-                    var cut = System.Math.Max(key.LastIndexOf('.'), key.LastIndexOf('['));
-                    key = cut > 0 ? key.Substring(0, cut) : string.Empty;
-                }
-                location ??= owner.Find("Class");
-            }
-            return Diagnostic.Create(finding.Descriptor, location?.ToLocation() ?? Location.None, finding.Arguments.Items.ToArray());
         }
 
         private static string HintName(string typeName) =>

@@ -11,8 +11,11 @@ namespace Datamancy.Config.Generators
     /// <summary>The stack head: settings and class, without locations.</summary>
     internal sealed record StackHead(StackSettings? Settings, ClassInfo Class);
 
-    /// <summary>The assembled model with its findings.</summary>
-    internal sealed record StackBuild(StackModel? Model, ClassInfo? StackClass, EquatableArray<Finding> Findings)
+    /// <summary>
+    /// The assembled model, the stack-wide findings the generator reports, and whether any error-level
+    /// rule fired (per-descriptor ones are reported by the analyzers, but block rendering here too).
+    /// </summary>
+    internal sealed record StackBuild(StackModel? Model, ClassInfo? StackClass, EquatableArray<Finding> Findings, bool HasErrors)
     {
         public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride)
         {
@@ -25,28 +28,31 @@ namespace Datamancy.Config.Generators
                         new Finding(Descriptors.StackMissingOrDuplicate, services[0].TypeName, "Class",
                             new[] { "Services are declared but no class is marked [Stack]; add one partial class with [Stack(name, domain)]" }.ToEquatableArray()),
                     }.ToEquatableArray();
-                return new StackBuild(null, null, findings);
+                return new StackBuild(null, null, findings, StackValidator.HasErrors(findings));
             }
             var head = stacks[0];
             var extra = stacks.Skip(1).Where(s => s.Settings is not null).Select(s => new Finding(Descriptors.StackMissingOrDuplicate, s.Settings!.TypeName, "Class",
                 new[] { "Only one [Stack] per compilation; '" + head.Class.Name + "' is already the stack" }.ToEquatableArray())).ToList();
             if (head.Settings is null)
             {
-                return new StackBuild(null, head.Class, extra.ToEquatableArray());
+                return new StackBuild(null, head.Class, extra.ToEquatableArray(), true);
             }
             var settings = domainOverride is null ? head.Settings : head.Settings with { Domain = domainOverride };
             var model = new StackModel(settings, groups.Distinct().OrderBy(g => g, System.StringComparer.Ordinal).ToEquatableArray(), services);
-            var all = extra.Concat(StackValidator.Validate(model)).ToEquatableArray();
-            return new StackBuild(model, head.Class, all);
+            var validation = StackValidator.Validate(model);
+            var reported = extra.Concat(validation.StackWide).ToEquatableArray();
+            return new StackBuild(model, head.Class, reported, validation.Blocked || StackValidator.HasErrors(extra));
         }
     }
 
     /// <summary>What the stack renders to: artifacts, or the reason there are none.</summary>
     internal sealed record RenderedStack(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, bool Blocked, string? InternalError)
     {
-        public static RenderedStack From(StackBuild build)
+        /// <param name="build">The validated model.</param>
+        /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
+        public static RenderedStack From(StackBuild build, bool parseErrors)
         {
-            if (build.Model is null || StackValidator.HasErrors(build.Findings))
+            if (build.Model is null || build.HasErrors || parseErrors)
             {
                 return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, null);
             }

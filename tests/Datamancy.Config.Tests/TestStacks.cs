@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tests;
 /// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
 public static class TestStacks
 {
-    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass" };
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions" };
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
@@ -18,6 +18,7 @@ public static class TestStacks
         "minimal" => new[] { Minimal },
         "api-only" => new[] { ApiOnly },
         "oidc-and-bypass" => new[] { OidcAndBypass },
+        "exceptions" => new[] { Exceptions },
         _ => throw new ArgumentException(name),
     };
 
@@ -52,8 +53,10 @@ public static class TestStacks
         """;
 
     public const string ApiOnly = "using Datamancy.Config;\nnamespace ApiOnly;\n" + """
+        #pragma warning disable DMC4003 // acknowledged: this stack exercises the staging directory on purpose
         [Stack("api-only", "example.net", AcmeEmail = "ops@example.net", AcmeStaging = true)]
         public partial class ApiStack;
+        #pragma warning restore DMC4003
 
         """ + Ingress + "\n" + """
         [Service("inference", "localai/localai:v2.24.2", Port = 8080, Networks = Network.Frontend)]
@@ -101,5 +104,55 @@ public static class TestStacks
         [Volume("vectors-data", "/qdrant/storage", Backup = Backup.Daily)]
         [Healthcheck("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/6333")]
         public partial class Vectors;
+        """;
+
+    /// <summary>Every justified exception the rules allow, declared in C#, so the build is clean and the audit lists them.</summary>
+    public const string Exceptions = "using Datamancy.Config;\nnamespace Exceptions;\n" + """
+        [Stack("exceptions", "example.com", AcmeEmail = "ops@example.com")]
+        public partial class ExceptionsStack;
+
+        """ + Ingress + "\n" + Sso + "\n" + """
+        [Service("status", "louislam/uptime-kuma:1.23.16", Port = 3001, Networks = Network.Frontend)]
+        [UiHost("status", Sso = SsoMode.Public, Justification = "Public status page without login by design.")]
+        [Volume("status-data", "/app/data", Backup = Backup.Weekly)]
+        [Healthcheck("node", "extra/healthcheck.js")]
+        public partial class Status;
+
+        [Service("hooks", "example/hooks:2.3.1", Port = 9000, Networks = Network.Frontend)]
+        [ApiHost(ApiKeySecret = "HOOKS_API_KEY", DefaultAllowlist = new[] { "0.0.0.0/0", "::/0" }, PublicJustification = "Webhook senders call from anywhere; every call carries the key.")]
+        [Secret("HOOKS_API_KEY")]
+        [Healthcheck("/hooks", "--health")]
+        public partial class Hooks;
+
+        [Service("mail", "docker.io/mailserver/docker-mailserver:14.0.0", Networks = Network.Backend)]
+        [Publish(25, Justification = "SMTP is not HTTP and cannot be routed through Caddy.")]
+        [Volume("mail-data", "/var/mail", Backup = Backup.Daily)]
+        [Healthcheck("ss", "-lnt")]
+        public partial class Mail;
+
+        [Service("tools", "example/kfuncdb:0.4.2", Networks = Network.Backend)]
+        [Capabilities("host.docker.inspect", "host.shell.exec", Justification = "Runs the nightly maintenance scripts on the host.")]
+        [DockerSocket]
+        [Healthcheck("/kfuncdb", "health")]
+        public partial class Tools;
+
+        [Service("vpn", "example/wireguard:1.0.20210914", Networks = Network.Backend)]
+        [Elevated(Elevation.CapAdd, "NET_ADMIN", "SYS_MODULE", Justification = "WireGuard creates and configures its interface.")]
+        [Elevated(Elevation.HostNetwork, Justification = "Peers reach the tunnel on the host's address.")]
+        [Healthcheck("wg", "show")]
+        public partial class Vpn;
+
+        [Service("monitor", "example/node-exporter:1.8.2", Networks = Network.Backend)]
+        [Elevated(Elevation.HostPid, Justification = "Reports per-process metrics of the host.")]
+        [Elevated(Elevation.HostIpc, Justification = "Reads the host's shared-memory statistics.")]
+        [Elevated(Elevation.HostUserns, Justification = "Reads host files with their host owners.")]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:9100/")]
+        public partial class Monitor;
+
+        [Service("sandbox", "example/sandbox:3.1.0", Networks = Network.Backend)]
+        [Elevated(Elevation.Privileged, Justification = "Runs nested containers for CI jobs.")]
+        [Elevated(Elevation.SeccompUnconfined, Justification = "The sandbox installs its own seccomp filter per job.")]
+        [Healthcheck("/sandbox", "ping")]
+        public partial class Sandbox;
         """;
 }

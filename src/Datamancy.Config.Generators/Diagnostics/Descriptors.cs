@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Datamancy.Config.Generators.Diagnostics
@@ -53,6 +55,9 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor SsoProviderMissing = Create(DiagnosticIds.SsoProviderMissing, Ingress, DiagnosticSeverity.Error,
             "The stack needs exactly one SSO provider", "{0}");
 
+        public static readonly DiagnosticDescriptor BypassCoversHost = Create(DiagnosticIds.BypassCoversHost, Ingress, DiagnosticSeverity.Error,
+            "Bypass rule covers the whole UI host", "Service '{0}': bypass resource '{1}' matches '/', so all of UI host '{2}' skips SSO; bypass only the paths that need it, or declare the host public with a justification");
+
         public static readonly DiagnosticDescriptor DatabasePublished = Create(DiagnosticIds.DatabasePublished, Network, DiagnosticSeverity.Error,
             "Database port published", "Service '{0}': database port {1} must not be published; reach it by its service name on the database network");
 
@@ -72,7 +77,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             "Routed service without a port", "Service '{0}': host '{1}' needs the service's Port to route to");
 
         public static readonly DiagnosticDescriptor SecretLiteral = Create(DiagnosticIds.SecretLiteral, Policy, DiagnosticSeverity.Error,
-            "Secret value written in code", "Service '{0}': environment variable '{1}' looks like a secret; declare [Secret(\"{1}\")] instead of a literal value");
+            "Secret value written in code", "Service '{0}': {1}; {2}");
 
         public static readonly DiagnosticDescriptor EmptyCapabilities = Create(DiagnosticIds.EmptyCapabilities, Policy, DiagnosticSeverity.Error,
             "Empty capability allowlist", "Service '{0}': an empty {1} allows every capability; list the capabilities the service needs");
@@ -101,11 +106,38 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor SharedVolume = Create(DiagnosticIds.SharedVolume, Policy, DiagnosticSeverity.Warning,
             "Named volume shared between services", "Service '{0}': named volume '{1}' is also mounted by service '{2}'");
 
+        public static readonly DiagnosticDescriptor ElevationWithoutJustification = Create(DiagnosticIds.ElevationWithoutJustification, Policy, DiagnosticSeverity.Error,
+            "Privilege beyond the hardened default without justification", "Service '{0}': '{1}' is requested without a justification; give Justification (10 characters or more) or remove [Elevated]");
+
         public static readonly DiagnosticDescriptor WeakUiPolicy = Create(DiagnosticIds.WeakUiPolicy, Authelia, DiagnosticSeverity.Warning,
             "UI host weaker than the stack's two-factor default", "Service '{0}': UI host '{1}' is one_factor while the stack defaults to two_factor");
 
         public static readonly DiagnosticDescriptor AcmeWithoutEmail = Create(DiagnosticIds.AcmeWithoutEmail, Authelia, DiagnosticSeverity.Error,
             "Production ACME without an email", "Stack '{0}': production uses ACME but AcmeEmail is not set");
+
+        public static readonly DiagnosticDescriptor AcmeStagingInProduction = Create(DiagnosticIds.AcmeStagingInProduction, Authelia, DiagnosticSeverity.Warning,
+            "Let's Encrypt staging CA in production", "Stack '{0}': production uses Let's Encrypt's staging CA, whose certificates browsers do not trust; remove AcmeStaging before going live");
+
+        /// <summary>What <see cref="Analyzers.ServiceAnalyzer"/> reports: parsing and the rules on one service.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> PerService = ImmutableArray.Create(
+            InvalidValue, ServiceNotPartial, UnknownGroup, DependencyNotAService, UnsupportedDeclaration,
+            UiWithoutSso, ApiWithoutSecondFactor, AllowlistAdmitsInternet, InvalidCidr, IngressMisconfigured, CaddyHeaderForgery, BypassCoversHost,
+            DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
+            SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification);
+
+        /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(
+            InvalidValue, AcmeWithoutEmail, AcmeStagingInProduction);
+
+        /// <summary>What the generator reports: rules that need every service (InvalidValue: a secret declared twice differently, a variable set twice), and its own failure.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(
+            StackMissingOrDuplicate, DuplicateNameOrHost, IngressMisconfigured, SsoProviderMissing, RoutedServiceWithoutPort,
+            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor);
+
+        /// <summary>Every descriptor, once, ordered by ID (docs and release tracking are checked against this).</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = PerService.Concat(StackSettings).Concat(StackWide)
+            .GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
 
         private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message) =>
             new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));

@@ -4,6 +4,7 @@ namespace Datamancy.Config.Generators.Diagnostics
     public static class DiagnosticIds
     {
         // Usage and input
+        public const string InternalError = "DMC0000";
         public const string InvalidValue = "DMC0001";
         public const string ServiceNotPartial = "DMC0002";
         public const string StackMissingOrDuplicate = "DMC0003";
@@ -20,6 +21,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string IngressMisconfigured = "DMC1006";
         public const string CaddyHeaderForgery = "DMC1007";
         public const string SsoProviderMissing = "DMC1008";
+        public const string BypassCoversHost = "DMC1009";
 
         // Network separation
         public const string DatabasePublished = "DMC2001";
@@ -40,9 +42,11 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string VolumeWithoutBackup = "DMC3008";
         public const string MissingHealthcheck = "DMC3009";
         public const string SharedVolume = "DMC3010";
+        public const string ElevationWithoutJustification = "DMC3011";
 
         // Authelia and production
         public const string WeakUiPolicy = "DMC4001";
         public const string AcmeWithoutEmail = "DMC4002";
+        public const string AcmeStagingInProduction = "DMC4003";
     }
 }

@@ -21,7 +21,8 @@ namespace Datamancy.Config.Generators.Model
         UiHostModel? Ui,
         ApiHostModel? Api,
         DockerSocketModel? DockerSocket,
-        CapabilityModel? Capabilities);
+        CapabilityModel? Capabilities,
+        EquatableArray<ElevationModel> Elevations);
 
     internal sealed record EnvVar(string Name, string Value);
 
@@ -65,6 +66,12 @@ namespace Datamancy.Config.Generators.Model
         string? PublicJustification);
 
     internal sealed record DockerSocketModel(bool ReadOnly);
+
+    /// <summary>A privilege beyond the hardened default (<c>[Elevated]</c>); rendered only when justified.</summary>
+    internal sealed record ElevationModel(Elevation Kind, EquatableArray<string> Capabilities, string? Justification);
+
+    /// <summary>Mirror of <c>Datamancy.Config.Elevation</c> (same names and values).</summary>
+    internal enum Elevation { Privileged = 0, HostNetwork = 1, HostPid = 2, HostIpc = 3, HostUserns = 4, CapAdd = 5, SeccompUnconfined = 6 }
 
     internal sealed record CapabilityModel(EquatableArray<string> Capabilities, string Variable, string? Justification);
 }

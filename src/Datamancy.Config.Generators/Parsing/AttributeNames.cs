@@ -19,6 +19,7 @@ namespace Datamancy.Config.Generators.Parsing
         public const string UiHost = Namespace + "UiHostAttribute";
         public const string AllowedGroups = Namespace + "AllowedGroupsAttribute";
         public const string ApiHost = Namespace + "ApiHostAttribute";
+        public const string Elevated = Namespace + "ElevatedAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

@@ -13,13 +13,19 @@ namespace Datamancy.Config.Generators.Parsing
     /// <summary>Turns a class marked <c>[Service]</c> into a <see cref="ServiceModel"/>.</summary>
     internal static class ServiceParser
     {
-        public static ServiceParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The generator's entry: the attributed class as <c>ForAttributeWithMetadataName</c> found it.</summary>
+        public static ServiceParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, cancellationToken);
+
+        /// <summary>
+        /// Parses one service class. The generator and <see cref="Analyzers.ServiceAnalyzer"/> both call this,
+        /// so the model the rules see is the same in the IDE and in the build.
+        /// </summary>
+        public static ServiceParse Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
             var typeName = TypeNames.Of(type);
             var sites = new List<Site>();
             var diagnostics = new List<DiagnosticInfo>();
-            var declaration = (ClassDeclarationSyntax)context.TargetNode;
             var classInfo = new ClassInfo(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
@@ -100,7 +106,8 @@ namespace Datamancy.Config.Generators.Parsing
                 Ui: One(AttributeNames.UiHost) is { } ui ? ReadUi(ui, One(AttributeNames.AllowedGroups), name, diagnostics) : null,
                 Api: One(AttributeNames.ApiHost) is { } api ? ReadApi(api, name) : null,
                 DockerSocket: One(AttributeNames.DockerSocket) is { } socket ? new DockerSocketModel(socket.Bool("ReadOnly") ?? true) : null,
-                Capabilities: One(AttributeNames.Capabilities) is { } caps ? ReadCapabilities(caps) : null);
+                Capabilities: One(AttributeNames.Capabilities) is { } caps ? ReadCapabilities(caps) : null,
+                Elevations: All(AttributeNames.Elevated).Select(ReadElevation).ToEquatableArray());
         }
 
         private static SecretRef ReadSecret(AttributeReader s) =>
@@ -173,6 +180,9 @@ namespace Datamancy.Config.Generators.Parsing
                 api.Bool("ClientCredentials") ?? false,
                 api.String("PublicJustification"));
         }
+
+        private static ElevationModel ReadElevation(AttributeReader e) =>
+            new(e.Enum("Elevation", Elevation.Privileged), e.Strings("Capabilities").ToEquatableArray(), e.String("Justification"));
 
         private static CapabilityModel ReadCapabilities(AttributeReader caps) =>
             new(caps.Strings("Capabilities").ToEquatableArray(), caps.String("Variable") ?? "KFUNCDB_ALLOW_CAPS", caps.String("Justification"));

@@ -15,10 +15,13 @@ namespace Datamancy.Config.Generators.Parsing
     /// <summary>Reads the <c>[Stack]</c> class and the <c>[UserGroups]</c> enum.</summary>
     internal static class StackParser
     {
-        public static StackParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>The generator's entry.</summary>
+        public static StackParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes[0], cancellationToken);
+
+        /// <summary>Parses the <c>[Stack]</c> class; shared by the generator and <see cref="Analyzers.StackAnalyzer"/>.</summary>
+        public static StackParse Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, AttributeData attribute, CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
-            var declaration = (ClassDeclarationSyntax)context.TargetNode;
             var identifier = declaration.Identifier.GetLocation();
             var location = new LocationInfo(identifier.SourceTree?.FilePath ?? string.Empty, identifier.SourceSpan, identifier.GetLineSpan().Span);
             var classInfo = new ClassInfo(
@@ -27,7 +30,7 @@ namespace Datamancy.Config.Generators.Parsing
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && type.ContainingType is null && !type.IsGenericType,
                 type.IsStatic);
             var sites = new List<Site> { new("Class", location) };
-            var reader = new AttributeReader(context.Attributes[0], "Stack", sites);
+            var reader = new AttributeReader(attribute, "Stack", sites);
             cancellationToken.ThrowIfCancellationRequested();
             var settings = reader.HasErrors
                 ? null

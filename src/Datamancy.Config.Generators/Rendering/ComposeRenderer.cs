@@ -92,7 +92,15 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 node.With("environment", environment);
             }
-            node.With("networks", Strs(service.Networks.NetworkNames()));
+            var elevations = service.Elevations.Where(ElevationRules.IsJustified).Select(e => e.Kind).ToList();
+            if (elevations.Contains(Elevation.HostNetwork))
+            {
+                node.With("network_mode", Str("host"));
+            }
+            else
+            {
+                node.With("networks", Strs(service.Networks.NetworkNames()));
+            }
             if (service.Ports.Count > 0)
             {
                 node.With("ports", Seq(service.Ports.Select(Port)));
@@ -129,9 +137,16 @@ namespace Datamancy.Config.Generators.Rendering
                 }
                 node.With("depends_on", dependsOn);
             }
+            // Privileges beyond the hardened default appear only when declared with a justification ([Elevated]).
+            var capAdd = service.Elevations.Where(e => e.Kind == Elevation.CapAdd && ElevationRules.IsJustified(e)).SelectMany(e => e.Capabilities).Distinct().ToList();
             return node
-                .With("security_opt", Strs(new[] { "no-new-privileges:true" }))
+                .With("privileged", elevations.Contains(Elevation.Privileged) ? Bool(true) : null)
+                .With("pid", elevations.Contains(Elevation.HostPid) ? Str("host") : null)
+                .With("ipc", elevations.Contains(Elevation.HostIpc) ? Str("host") : null)
+                .With("userns_mode", elevations.Contains(Elevation.HostUserns) ? Str("host") : null)
+                .With("security_opt", Strs(elevations.Contains(Elevation.SeccompUnconfined) ? new[] { "no-new-privileges:true", "seccomp:unconfined" } : new[] { "no-new-privileges:true" }))
                 .With("cap_drop", Strs(new[] { "ALL" }))
+                .With("cap_add", capAdd.Count == 0 ? null : Strs(capAdd))
                 .With("pids_limit", Int(service.Resources.Pids))
                 .With("deploy", Map().With("resources", Map().With("limits", Map()
                     .With("cpus", Str(service.Resources.Cpus))

@@ -215,6 +215,11 @@ namespace Datamancy.Config.Generators.Rendering
                 {
                     exceptions.Add(new ScannerException("Container Traffic Not Bound To Host Interface", s.Name, "published by declaration: " + Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
                 }
+                foreach (var e in s.Elevations.Where(ElevationRules.IsJustified))
+                {
+                    exceptions.Add(new ScannerException(KicsQuery(e.Kind), s.Name,
+                        "`" + ElevationRules.ComposeForm(e) + "`, justified: " + Markdown.Escape(e.Justification!)));
+                }
                 if (s.DockerSocket is not null)
                 {
                     var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
@@ -224,6 +229,18 @@ namespace Datamancy.Config.Generators.Rendering
             }
             return exceptions;
         }
+
+        /// <summary>The KICS docker-compose query that reports the privilege.</summary>
+        private static string KicsQuery(Elevation kind) => kind switch
+        {
+            Elevation.Privileged => "Privileged Containers Enabled",
+            Elevation.HostNetwork => "Shared Host Network Namespace",
+            Elevation.HostPid => "Host Namespace is Shared",
+            Elevation.HostIpc => "Shared Host IPC Namespace",
+            Elevation.HostUserns => "Shared Host User Namespace",
+            Elevation.CapAdd => "Container Capabilities Unrestricted",
+            _ => "Default Seccomp Profile Disabled",
+        };
 
         internal sealed class AuditItem
         {

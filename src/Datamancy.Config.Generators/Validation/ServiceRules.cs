@@ -52,6 +52,8 @@ namespace Datamancy.Config.Generators.Validation
             CheckUi(s, findings, Invalid);
             CheckApi(s, findings, Invalid);
             CheckDockerAndCapabilities(s, findings, Invalid);
+            ServiceNetworkRules.Check(s, findings);
+            ElevationRules.Check(s, findings, Invalid);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
@@ -80,7 +82,7 @@ namespace Datamancy.Config.Generators.Validation
                 declared.Add(secret.Name);
                 if (!ValueRules.IsSecretName(secret.Name))
                 {
-                    invalid(SiteKeys.Of("Secret", i, "Name"), "secret name '" + Shown(secret.Name) + "'", "use upper-case letters, digits and '_'");
+                    SecretName(s, findings, invalid, SiteKeys.Of("Secret", i, "Name"), "Secret", secret.Name);
                 }
                 if (!ValueRules.IsEnvName(secret.Variable))
                 {
@@ -102,7 +104,8 @@ namespace Datamancy.Config.Generators.Validation
                 }
                 else if (SecretLikeName.IsMatch(env.Name) && !NotSecretName.IsMatch(env.Name) && env.Value.Length > 0 && !EnvReferences.OnlyReferencesDeclared(env.Value, declared))
                 {
-                    findings.Add(Finding.For(Descriptors.SecretLiteral, s, SiteKeys.Of("Env", i, "Value"), s.Name, env.Name));
+                    findings.Add(Finding.For(Descriptors.SecretLiteral, s, SiteKeys.Of("Env", i, "Value"), s.Name,
+                        "environment variable '" + env.Name + "' has a literal value", "declare [Secret(\"" + env.Name + "\")] and put the value in the env file"));
                 }
                 foreach (var token in Rendering.StackTokens.Unknown(env.Value))
                 {
@@ -235,6 +238,14 @@ namespace Datamancy.Config.Generators.Validation
                 {
                     invalid(SiteKeys.Element("UiHost.Bypass", i), "bypass resource '" + Shown(ui.Bypass[i]) + "'", "use an anchored path regex such as '^/webhook/' (no '{{' or '}}': Authelia templates its configuration)");
                 }
+                else if (!TryMatchesRoot(ui.Bypass[i], out var matchesRoot))
+                {
+                    invalid(SiteKeys.Element("UiHost.Bypass", i), "bypass resource '" + Shown(ui.Bypass[i]) + "'", "it is not a valid regular expression");
+                }
+                else if (matchesRoot && ui.Sso != SsoMode.Public)
+                {
+                    findings.Add(Finding.For(Descriptors.BypassCoversHost, s, SiteKeys.Element("UiHost.Bypass", i), s.Name, ui.Bypass[i], ui.Subdomain));
+                }
             }
             if (ui.Sso == SsoMode.Oidc && !ValueRules.IsUrlPath(ui.OidcCallbackPath))
             {
@@ -242,7 +253,7 @@ namespace Datamancy.Config.Generators.Validation
             }
             if (ui.OidcClientSecret is { } secret && !ValueRules.IsSecretName(secret))
             {
-                invalid("UiHost.OidcClientSecret", "OidcClientSecret '" + Shown(secret) + "'", "name a secret: upper-case letters, digits and '_'");
+                SecretName(s, findings, invalid, "UiHost.OidcClientSecret", "OidcClientSecret", secret);
             }
             else if (ui.Sso == SsoMode.Oidc && ui.OidcClientSecret is null)
             {
@@ -291,7 +302,7 @@ namespace Datamancy.Config.Generators.Validation
             }
             if (api.ApiKeySecret is { } key2 && !ValueRules.IsSecretName(key2))
             {
-                invalid("ApiHost.ApiKeySecret", "ApiKeySecret '" + Shown(key2) + "'", "name a secret: upper-case letters, digits and '_'");
+                SecretName(s, findings, invalid, "ApiHost.ApiKeySecret", "ApiKeySecret", key2);
             }
             if (api.ClientCaFile is { } ca && !ValueRules.IsRelativeFile(ca))
             {
@@ -344,6 +355,58 @@ namespace Datamancy.Config.Generators.Validation
                 {
                     findings.Add(Finding.For(Descriptors.UnusedDockerSocket, s, "DockerSocket", s.Name));
                 }
+            }
+        }
+
+        /// <summary>
+        /// An argument that must name a secret does not. A credential-looking value is reported as a secret literal;
+        /// either way the value is not repeated in the message.
+        /// </summary>
+        private static void SecretName(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid, string key, string argument, string value)
+        {
+            if (LooksLikeCredential(value))
+            {
+                findings.Add(Finding.For(Descriptors.SecretLiteral, s, key, s.Name,
+                    argument + " holds what looks like a secret value instead of a secret name", "name the secret (upper-case letters, digits and '_') and put the value in the env file"));
+            }
+            else
+            {
+                invalid(key, argument + " (value not shown)", "name a secret: upper-case letters, digits and '_'");
+            }
+        }
+
+        /// <summary>Long, mixed letters and digits, or a well-known token prefix: more likely a key than a misspelt name.</summary>
+        internal static bool LooksLikeCredential(string value)
+        {
+            var letters = 0;
+            var digits = 0;
+            foreach (var c in value)
+            {
+                letters += char.IsLetter(c) ? 1 : 0;
+                digits += char.IsDigit(c) ? 1 : 0;
+            }
+            return (value.Length >= 12 && letters > 0 && digits > 0 && value.IndexOf(' ') < 0)
+                || KnownTokenPrefix.IsMatch(value);
+        }
+
+        private static readonly Regex KnownTokenPrefix = new("^(sk-|ghp_|gho_|github_pat_|xox[abp]-|glpat-|AKIA)", RegexOptions.CultureInvariant);
+
+        private static bool TryMatchesRoot(string pattern, out bool matchesRoot)
+        {
+            try
+            {
+                matchesRoot = new Regex(pattern, RegexOptions.CultureInvariant, System.TimeSpan.FromMilliseconds(100)).IsMatch("/");
+                return true;
+            }
+            catch (System.ArgumentException)
+            {
+                matchesRoot = false;
+                return false;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                matchesRoot = true; // a pattern this slow on "/" is not a narrow path
+                return true;
             }
         }
 

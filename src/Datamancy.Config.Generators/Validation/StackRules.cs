@@ -5,44 +5,15 @@ using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Validation
 {
-    /// <summary>The rules that need the whole stack: roles, hosts, networks and shared resources.</summary>
+    /// <summary>The rules that need the whole stack: one ingress and one SSO provider, unique names and hosts, the stack's policy, shared volumes.</summary>
     internal static class StackRules
     {
         public static void Check(StackModel stack, List<Finding> findings)
         {
-            CheckSettings(stack.Settings, findings);
             CheckRoles(stack, findings);
             CheckNamesAndHosts(stack, findings);
             CheckNetworks(stack, findings);
             CheckSharedVolumes(stack, findings);
-        }
-
-        private static void CheckSettings(StackSettings settings, List<Finding> findings)
-        {
-            var who = "Stack '" + ServiceRules.Shown(settings.Name) + "'";
-            void Invalid(string key, string argument, string reason) =>
-                findings.Add(Finding.For(Descriptors.InvalidValue, null, key, who, argument, reason));
-
-            if (!ValueRules.IsServiceName(settings.Name))
-            {
-                Invalid("Stack.Name", "name '" + ServiceRules.Shown(settings.Name) + "'", "use lower-case letters, digits, '-' or '_'");
-            }
-            if (!ValueRules.IsDomain(settings.Domain))
-            {
-                Invalid("Stack.Domain", "domain '" + ServiceRules.Shown(settings.Domain) + "'", "use a lower-case DNS name with at least two labels, such as 'example.com'");
-            }
-            if (!ValueRules.IsHost(settings.PortalHost))
-            {
-                Invalid("Stack.PortalHost", "PortalHost '" + ServiceRules.Shown(settings.PortalHost) + "'", "use lower-case DNS labels");
-            }
-            if (settings.AcmeEmail is null)
-            {
-                findings.Add(Finding.For(Descriptors.AcmeWithoutEmail, null, "Stack", settings.Name));
-            }
-            else if (!ValueRules.IsEmail(settings.AcmeEmail))
-            {
-                Invalid("Stack.AcmeEmail", "AcmeEmail '" + ServiceRules.Shown(settings.AcmeEmail) + "'", "use an address such as 'admin@example.com'");
-            }
         }
 
         private static void CheckRoles(StackModel stack, List<Finding> findings)
@@ -56,25 +27,6 @@ namespace Datamancy.Config.Generators.Validation
                         ? "The stack has no ingress; mark the Caddy service with Role = ServiceRole.Ingress"
                         : "Service '" + target!.Name + "': the stack already has the ingress '" + ingresses[0].Name + "'; Caddy is the only ingress"));
             }
-            foreach (var ingress in ingresses)
-            {
-                if (!ImageIsCaddy(ingress.Image))
-                {
-                    findings.Add(Finding.For(Descriptors.IngressMisconfigured, ingress, "Service.Image",
-                        "Service '" + ingress.Name + "': the ingress must be Caddy (an image named 'caddy'), not '" + ServiceRules.Shown(ingress.Image) + "'"));
-                }
-                for (var i = 0; i < ingress.Ports.Count; i++)
-                {
-                    var p = ingress.Ports[i];
-                    var allowed = p.HostPort == p.ContainerPort && (p.HostPort == 443 || (p.HostPort == 80 && p.Protocol == Protocol.Tcp));
-                    if (!allowed)
-                    {
-                        findings.Add(Finding.For(Descriptors.IngressMisconfigured, ingress, SiteKeys.Of("Publish", i, "Port"),
-                            "Service '" + ingress.Name + "': the ingress publishes only 80/tcp and 443/tcp+udp, not " + p.HostPort + ":" + p.ContainerPort));
-                    }
-                }
-            }
-
             var needsSso = stack.Services.Any(s => s.Ui is { Sso: not SsoMode.Public } || s.Api is { ClientCredentials: true });
             var ssos = stack.Services.Where(s => s.Role == ServiceRole.Sso).ToList();
             if (ssos.Count > 1)
@@ -145,38 +97,12 @@ namespace Datamancy.Config.Generators.Validation
 
         private static void CheckNetworks(StackModel stack, List<Finding> findings)
         {
-            foreach (var s in stack.Services)
+            // The ingress and the SSO portal are routed by role; their hosts come from the stack settings.
+            foreach (var s in stack.Services.Where(s => s.Role is ServiceRole.Ingress or ServiceRole.Sso && s.Ui is null && s.Api is null))
             {
-                if (s.Role == ServiceRole.Database)
+                if ((s.Networks & Network.Frontend) == 0)
                 {
-                    if ((s.Networks & Network.Frontend) != 0)
-                    {
-                        findings.Add(Finding.For(Descriptors.DatabaseOnFrontend, s, "Service.Networks", s.Name));
-                    }
-                    if (s.Ui is { } ui)
-                    {
-                        findings.Add(Finding.For(Descriptors.DatabaseHasHost, s, "UiHost", s.Name, ui.Subdomain));
-                    }
-                    if (s.Api is { } api)
-                    {
-                        findings.Add(Finding.For(Descriptors.DatabaseHasHost, s, "ApiHost", s.Name, api.Subdomain));
-                    }
-                }
-                if (s.Networks == Network.None)
-                {
-                    findings.Add(Finding.For(Descriptors.InvalidValue, s, "Service.Networks", "Service '" + s.Name + "'", "Networks", "every service joins at least one network"));
-                }
-                var routed = s.Ui?.Subdomain ?? s.Api?.Subdomain;
-                if (routed is not null || s.Role is ServiceRole.Ingress or ServiceRole.Sso)
-                {
-                    if ((s.Networks & Network.Frontend) == 0)
-                    {
-                        findings.Add(Finding.For(Descriptors.UpstreamUnreachable, s, "Service.Networks", s.Name, routed ?? stack.Settings.PortalHost));
-                    }
-                    if (routed is not null && s.Port == 0)
-                    {
-                        findings.Add(Finding.For(Descriptors.RoutedServiceWithoutPort, s, s.Ui is not null ? "UiHost" : "ApiHost", s.Name, routed));
-                    }
+                    findings.Add(Finding.For(Descriptors.UpstreamUnreachable, s, "Service.Networks", s.Name, stack.Settings.PortalHost));
                 }
             }
         }
@@ -203,14 +129,6 @@ namespace Datamancy.Config.Generators.Validation
                     }
                 }
             }
-        }
-
-        private static bool ImageIsCaddy(string image)
-        {
-            var path = image.Split('@')[0];
-            var lastSlash = path.LastIndexOf('/');
-            var name = path.Substring(lastSlash + 1).Split(':')[0];
-            return name == "caddy";
         }
     }
 }

@@ -4,24 +4,34 @@ using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Validation
 {
-    /// <summary>Runs every rule over the model. Findings point at arguments by key, never at syntax.</summary>
+    /// <summary>What validating the whole model yields for the generator.</summary>
+    /// <param name="StackWide">The findings only the generator can report (they need every service).</param>
+    /// <param name="Blocked">An error-level rule fired anywhere, per service or stack-wide: nothing is rendered.</param>
+    internal sealed record StackValidation(EquatableArray<Finding> StackWide, bool Blocked);
+
+    /// <summary>
+    /// Runs every rule over the model. Findings point at arguments by key, never at syntax.
+    /// Rules on one descriptor are reported by the analyzers; the generator runs them again only to block rendering.
+    /// </summary>
     internal static class StackValidator
     {
-        public static EquatableArray<Finding> Validate(StackModel stack)
+        public static StackValidation Validate(StackModel stack)
         {
-            var findings = new List<Finding>();
+            var perDescriptor = new List<Finding>();
+            StackSettingsRules.Check(stack.Settings, perDescriptor);
             foreach (var service in stack.Services)
             {
-                ServiceRules.Check(service, findings);
+                ServiceRules.Check(service, perDescriptor);
             }
-            StackRules.Check(stack, findings);
-            SecretRules.Check(stack, findings);
-            EnvironmentRules.Check(stack, findings);
-            return findings.ToEquatableArray();
+            var stackWide = new List<Finding>();
+            StackRules.Check(stack, stackWide);
+            SecretRules.Check(stack, stackWide);
+            EnvironmentRules.Check(stack, stackWide);
+            return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
         }
 
         /// <summary>True when an error-level rule fired: then no artifact is rendered.</summary>
-        public static bool HasErrors(EquatableArray<Finding> findings)
+        public static bool HasErrors(IEnumerable<Finding> findings)
         {
             foreach (var finding in findings)
             {

@@ -3,10 +3,11 @@ using Datamancy.Config.Emit;
 using Datamancy.Config.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Datamancy.Config.Tests.Infrastructure;
 
-/// <summary>The result of running the generator and compiling its output, as a build would.</summary>
+/// <summary>The result of running the generator, the analyzers and compiling the output, as a build would.</summary>
 public sealed record GeneratorRun(
     CSharpCompilation Input,
     Compilation Output,
@@ -49,19 +50,27 @@ public static class GeneratorHarness
         {
             globals[DatamancyGenerator.DomainProperty] = domainOverride;
         }
+        var options = new TestOptionsProvider(globals);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new DatamancyGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
-            optionsProvider: new TestOptionsProvider(globals),
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        return Run(Compile(sources), driver);
+        return Run(Compile(sources), driver, options);
     }
 
-    public static GeneratorRun Run(CSharpCompilation input, GeneratorDriver driver)
+    /// <summary>The analyzers a build loads from the generator assembly next to the generator.</summary>
+    public static readonly ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> Analyzers =
+        ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new Datamancy.Config.Generators.Analyzers.ServiceAnalyzer(), new Datamancy.Config.Generators.Analyzers.StackAnalyzer());
+
+    public static GeneratorRun Run(CSharpCompilation input, GeneratorDriver driver, TestOptionsProvider? options = null)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();
-        var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+        var analyzerOptions = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options ?? new TestOptionsProvider(new Dictionary<string, string>()));
+        var analyzerDiagnostics = output.WithAnalyzers(Analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var compileDiagnostics = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Concat(analyzerDiagnostics);
         ArtifactManifest? manifest = null;
         using (var stream = new MemoryStream())
         {

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Parsing;
+using Datamancy.Config.Generators.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Datamancy.Config.Generators.Analyzers
+{
+    /// <summary>
+    /// The rules that look at one <c>[Service]</c> class, reported on the exact attribute argument so the IDE
+    /// squiggles it and code fixes attach. Parses with <see cref="ServiceParser"/> and checks with
+    /// <see cref="ServiceRules"/>, exactly as the generator does before it renders.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ServiceAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Every diagnostic parsing or checking one service can report.</summary>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.PerService;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        }
+
+        private static void Analyze(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var declaration = AttributedDeclaration(type, AttributeNames.Service, context.CancellationToken, out _);
+            if (declaration is null)
+            {
+                return;
+            }
+            var parse = ServiceParser.Parse(type, declaration, context.CancellationToken);
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, parse.Diagnostics);
+            if (parse.Model is null)
+            {
+                return;
+            }
+            var findings = new List<Finding>();
+            ServiceRules.Check(parse.Model, findings);
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, findings, parse.Sites);
+        }
+
+        /// <summary>The class declaration that carries the attribute, as the generator's <c>ForAttributeWithMetadataName</c> would find it.</summary>
+        internal static ClassDeclarationSyntax? AttributedDeclaration(INamedTypeSymbol type, string attributeName, System.Threading.CancellationToken cancellationToken, out AttributeData? attribute)
+        {
+            attribute = null;
+            if (type.TypeKind != TypeKind.Class)
+            {
+                return null;
+            }
+            foreach (var candidate in type.GetAttributes())
+            {
+                if (candidate.AttributeClass?.ToDisplayString() == attributeName)
+                {
+                    attribute = candidate;
+                    // Records are not services: the generator's syntax predicate takes class declarations only.
+                    return candidate.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
+                }
+            }
+            return null;
+        }
+    }
+}
