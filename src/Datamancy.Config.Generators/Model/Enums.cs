@@ -23,5 +23,9 @@ namespace Datamancy.Config.Generators.Model
     internal enum Protocol { Tcp = 0, Udp = 1 }
 
     /// <summary>The environments artifacts are rendered for.</summary>
-    internal enum StackEnvironment { Dev, Prod }
+    /// <remarks>
+    /// <see cref="Local"/> is the ingress alone, run unprivileged on loopback (tests and local proofs):
+    /// only its Caddyfile is rendered.
+    /// </remarks>
+    internal enum StackEnvironment { Dev, Prod, Local }
 }
