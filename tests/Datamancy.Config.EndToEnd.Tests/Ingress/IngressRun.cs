@@ -73,6 +73,9 @@ public sealed class IngressRun : IAsyncDisposable
     /// <summary>The session the auth stub accepts; random per run.</summary>
     public string SessionCookie { get; } = Token("session");
 
+    /// <summary>A session whose user has no e-mail and display name: the auth stub answers with Remote-User and Remote-Groups only.</summary>
+    public string PartialSessionCookie { get; } = Token("partial-session");
+
     public CaddyInstance Caddy => caddy!;
 
     public StubServer Stubs => stubs!;
@@ -104,7 +107,7 @@ public sealed class IngressRun : IAsyncDisposable
     {
         var services = Table.RoutedServices.Where(s => s != Table.SsoService).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var ports = FreePorts.Take(services.Count + 3);
-        var auth = new AuthStub(Table.PortalHost ?? "auth.invalid", SessionCookie, Identity);
+        var auth = new AuthStub(Table.PortalHost ?? "auth.invalid", SessionCookie, PartialSessionCookie, Identity);
         var handlers = new Dictionary<int, (string, Func<HttpContext, Task>)> { [ports[0]] = (AuthStub.Name, auth.Handle) };
         var environment = new Dictionary<string, string?>
         {

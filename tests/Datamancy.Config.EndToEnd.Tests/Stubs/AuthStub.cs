@@ -17,9 +17,10 @@ public sealed record Identity(string User, string Groups, string Email, string N
 /// Answers like Authelia (v4.38+) for Caddy: <c>/api/authz/forward-auth</c> reads the original request from
 /// <c>X-Forwarded-Method/Proto/Host/Uri</c>; without a valid session cookie it redirects (302) to the portal with
 /// the original URL in <c>rd</c>, with one it answers 200 with <c>Remote-User/Groups/Email/Name</c>.
-/// Every other path is the portal itself.
+/// Every other path is the portal itself. A second session stands for a user without e-mail and display name:
+/// Authelia then sends only Remote-User and Remote-Groups, so whatever else reaches the upstream came from the client.
 /// </summary>
-public sealed class AuthStub(string portalHost, string sessionCookie, Identity identity)
+public sealed class AuthStub(string portalHost, string sessionCookie, string partialSessionCookie, Identity identity)
 {
     public const string Name = "auth-stub";
     public const string ForwardAuthPath = "/api/authz/forward-auth";
@@ -40,12 +41,15 @@ public sealed class AuthStub(string portalHost, string sessionCookie, Identity i
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return context.Response.WriteAsync("missing X-Forwarded-* headers");
         }
-        if (context.Request.Cookies.TryGetValue(CookieName, out var session) && session == sessionCookie)
+        if (context.Request.Cookies.TryGetValue(CookieName, out var session) && (session == sessionCookie || session == partialSessionCookie))
         {
             context.Response.Headers["Remote-User"] = identity.User;
             context.Response.Headers["Remote-Groups"] = identity.Groups;
-            context.Response.Headers["Remote-Email"] = identity.Email;
-            context.Response.Headers["Remote-Name"] = identity.Name;
+            if (session == sessionCookie)
+            {
+                context.Response.Headers["Remote-Email"] = identity.Email;
+                context.Response.Headers["Remote-Name"] = identity.Name;
+            }
             context.Response.StatusCode = StatusCodes.Status200OK;
             return Task.CompletedTask;
         }
