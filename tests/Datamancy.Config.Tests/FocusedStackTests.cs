@@ -11,7 +11,7 @@ public sealed class FocusedStackTests
         var data = new TheoryData<string, string>();
         foreach (var stack in TestStacks.Names.Where(n => n != "sample"))
         {
-            foreach (var path in new[] { "dev/Caddyfile", "prod/Caddyfile", "prod/compose.yaml", "prod/authelia/configuration.yml", "prod/.env.example" })
+            foreach (var path in new[] { "dev/Caddyfile", "prod/Caddyfile", "local/Caddyfile", "prod/compose.yaml", "prod/authelia/configuration.yml", "prod/.env.example" })
             {
                 data.Add(stack, path);
             }

@@ -17,7 +17,7 @@ public sealed class RealToolTests
     {
         var caddy = Tools.Require("caddy", CaddyInstall);
         var run = TestStacks.Run(stack);
-        foreach (var environment in new[] { "dev", "prod" })
+        foreach (var environment in new[] { "dev", "prod", "local" })
         {
             using var folder = new TempFolder();
             var path = folder.Write("Caddyfile", run.Artifact(environment + "/Caddyfile"));

@@ -14,6 +14,7 @@ public sealed class SampleStackTests
         "dev/network-map.md", "dev/SECURITY-AUDIT.md",
         "prod/Caddyfile", "prod/compose.yaml", "prod/authelia/configuration.yml", "prod/.env.example", "prod/.env.bootstrap.example",
         "prod/network-map.md", "prod/SECURITY-AUDIT.md",
+        "local/Caddyfile",
     };
 
     public static TheoryData<string> ArtifactPaths() => new(Paths);

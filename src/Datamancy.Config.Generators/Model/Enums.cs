@@ -25,5 +25,9 @@ namespace Datamancy.Config.Generators.Model
     internal enum SecretKind { Password = 0, HexKey = 1, Base64Key = 2, RsaPrivateKey = 3, OidcClientSecret = 4 }
 
     /// <summary>The environments artifacts are rendered for.</summary>
-    internal enum StackEnvironment { Dev, Prod }
+    /// <remarks>
+    /// <see cref="Local"/> is the ingress alone, run unprivileged on loopback (tests and local proofs):
+    /// only its Caddyfile is rendered.
+    /// </remarks>
+    internal enum StackEnvironment { Dev, Prod, Local }
 }

@@ -8,7 +8,15 @@ namespace Datamancy.Config.Generators.Rendering
     /// <summary>Every artifact of a stack, for every environment.</summary>
     internal static class StackRenderer
     {
-        public static readonly StackEnvironment[] Environments = { StackEnvironment.Dev, StackEnvironment.Prod };
+        public static readonly StackEnvironment[] Environments = { StackEnvironment.Dev, StackEnvironment.Prod, StackEnvironment.Local };
+
+        /// <summary>The folder below the artifacts folder, also the name the emission step selects environments by.</summary>
+        public static string Folder(this StackEnvironment environment) => environment switch
+        {
+            StackEnvironment.Dev => "dev",
+            StackEnvironment.Prod => "prod",
+            _ => "local",
+        };
 
         public static EquatableArray<Artifact> RenderAll(StackModel stack)
         {
@@ -24,8 +32,12 @@ namespace Datamancy.Config.Generators.Rendering
             var artifacts = new System.Collections.Generic.List<Artifact>();
             foreach (var environment in Environments)
             {
-                var folder = environment == StackEnvironment.Dev ? "dev" : "prod";
+                var folder = environment.Folder();
                 artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", CaddyfileRenderer.Render(stack, environment)));
+                if (environment == StackEnvironment.Local)
+                {
+                    continue;
+                }
                 foreach (var (path, constant, content) in shared)
                 {
                     if (content.Length > 0)

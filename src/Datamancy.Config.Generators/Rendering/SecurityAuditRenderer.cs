@@ -201,19 +201,22 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
         }
 
+        // The KICS docker-compose queries that can still fire on generated compose, each with the reason it stays.
+        // Published ports always carry a host address (INGRESS_BIND_IP), so "Container Traffic Not Bound To Host
+        // Interface" cannot fire; hardening keys are always written, so their queries cannot fire either.
         private static List<ScannerException> Exceptions(StackModel stack)
         {
             var exceptions = new List<ScannerException>();
+            var volumeUsers = stack.Ordered()
+                .SelectMany(s => ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => (Volume: v.Source, Service: s.Name)))
+                .GroupBy(x => x.Volume)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Service).Distinct().ToList());
             foreach (var s in stack.Ordered())
             {
                 if (s.Ports.Any(p => p.HostPort < 1024 || p.ContainerPort < 1024))
                 {
                     exceptions.Add(new ScannerException("Privileged Ports Mapped In Container", s.Name,
                         s.Role == ServiceRole.Ingress ? "the ingress terminates TLS on the standard ports 80 and 443." : Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
-                }
-                if (s.Ports.Count > 0 && s.Role != ServiceRole.Ingress)
-                {
-                    exceptions.Add(new ScannerException("Container Traffic Not Bound To Host Interface", s.Name, "published by declaration: " + Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
                 }
                 foreach (var e in s.Elevations.Where(ElevationRules.IsJustified))
                 {
@@ -225,6 +228,28 @@ namespace Datamancy.Config.Generators.Rendering
                     var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
                     exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name,
                         "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
+                }
+                var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();
+                if (s.DockerSocket is not null || sensitive.Count > 0)
+                {
+                    var socket = s.DockerSocket is null ? new List<string>() : new List<string> { "`" + ComposeRenderer.DockerSocket + "` (the declared docker socket)" };
+                    exceptions.Add(new ScannerException("Volume Has Sensitive Host Directory", s.Name,
+                        "host paths under OS directories, mounted by declaration: " + string.Join(", ", socket.Concat(sensitive)) + "."));
+                }
+                if (s.Healthcheck is null)
+                {
+                    exceptions.Add(new ScannerException("Healthcheck Not Set", s.Name,
+                        "no [Healthcheck] is declared (warning " + Diagnostics.DiagnosticIds.MissingHealthcheck + "); dependents cannot wait for it to be healthy."));
+                }
+                foreach (var volume in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => v.Source).Distinct())
+                {
+                    var others = volumeUsers[volume].Where(n => n != s.Name).ToList();
+                    if (others.Count > 0)
+                    {
+                        exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name,
+                            "named volume `" + volume + "` is also mounted by " + string.Join(", ", others.Select(n => "`" + n + "`"))
+                            + " (warning " + Diagnostics.DiagnosticIds.SharedVolume + ")."));
+                    }
                 }
             }
             return exceptions;
@@ -241,6 +266,12 @@ namespace Datamancy.Config.Generators.Rendering
             Elevation.CapAdd => "Container Capabilities Unrestricted",
             _ => "Default Seccomp Profile Disabled",
         };
+
+        // KICS common_lib.isOSDir: "/" or a path that starts with one of these.
+        private static readonly string[] OsDirectories =
+            { "/bin", "/sbin", "/boot", "/cdrom", "/dev", "/etc", "/home", "/lib", "/media", "/proc", "/root", "/run", "/seLinux", "/srv", "/usr", "/var", "/sys" };
+
+        private static bool IsOsDirectory(string path) => path == "/" || OsDirectories.Any(d => path.StartsWith(d, System.StringComparison.Ordinal));
 
         internal sealed class AuditItem
         {
