@@ -16,8 +16,8 @@ public sealed class KicsTests(ITestOutputHelper output)
 
     /// <summary>A stack that owns every exception a descriptor can declare: a justified published port, the socket,
     /// a service without a healthcheck and a named volume shared by two services (the last two are warnings).</summary>
-    public const string Exceptions = "using Datamancy.Config;\nnamespace Exceptions;\n" + """
-        [Stack("exceptions", "example.com", AcmeEmail = "ops@example.com")]
+    public const string Exceptions = "using Datamancy.Config;\nnamespace KicsExceptions;\n" + """
+        [Stack("kics-exceptions", "example.com", AcmeEmail = "ops@example.com")]
         public partial class ExceptionsStack;
 
         """ + TestStacks.Ingress + "\n" + """
@@ -38,9 +38,9 @@ public sealed class KicsTests(ITestOutputHelper output)
         public partial class KFuncDb;
         """;
 
-    public static TheoryData<string> Stacks() => new(TestStacks.Names.Append("exceptions"));
+    public static TheoryData<string> Stacks() => new(TestStacks.Names.Append("kics-exceptions"));
 
-    private static GeneratorRun Run(string stack) => stack == "exceptions" ? ExceptionsRun.Value : TestStacks.Run(stack);
+    private static GeneratorRun Run(string stack) => stack == "kics-exceptions" ? ExceptionsRun.Value : TestStacks.Run(stack);
 
     private static readonly Lazy<GeneratorRun> ExceptionsRun = new(() => GeneratorHarness.Run(Exceptions));
 

@@ -220,8 +220,18 @@ namespace Datamancy.Config.Generators.Rendering
                 }
                 foreach (var e in s.Elevations.Where(ElevationRules.IsJustified))
                 {
-                    exceptions.Add(new ScannerException(KicsQuery(e.Kind), s.Name,
-                        "`" + ElevationRules.ComposeForm(e) + "`, justified: " + Markdown.Escape(e.Justification!)));
+                    var reason = "`" + ElevationRules.ComposeForm(e) + "`, justified: " + Markdown.Escape(e.Justification!);
+                    exceptions.Add(new ScannerException(KicsQuery(e.Kind), s.Name, reason));
+                    // KICS reads these two elevations a second time: host networking leaves no 'networks' key, and
+                    // any security_opt entry besides no-new-privileges counts against "No New Privileges Not Set".
+                    if (e.Kind == Elevation.HostNetwork)
+                    {
+                        exceptions.Add(new ScannerException("Networks Not Set", s.Name, "network_mode: host replaces the stack's networks; " + reason));
+                    }
+                    if (e.Kind == Elevation.SeccompUnconfined)
+                    {
+                        exceptions.Add(new ScannerException("No New Privileges Not Set", s.Name, "security_opt also holds seccomp:unconfined; " + reason));
+                    }
                 }
                 if (s.DockerSocket is not null)
                 {
