@@ -28,12 +28,16 @@ public sealed class UserProject
 
     public string ArtifactsPath => Path.Combine(Directory, "artifacts");
 
-    /// <summary>Creates the project from a template and adds the package from the local feed.</summary>
-    public static UserProject Create(PackageWorkspace workspace, string template, string name, ITestOutputHelper log)
+    /// <summary>Creates the project from a template and (unless told otherwise) adds the package from the local feed.</summary>
+    public static UserProject Create(PackageWorkspace workspace, string template, string name, ITestOutputHelper log, bool addPackage = true)
     {
         var project = new UserProject(workspace, name, log);
         project.Expect(project.Run(workspace.Root, "new", template, "-o", name));
         project.Write("nuget.config", GettingStartedDoc.NugetConfig);
+        if (!addPackage)
+        {
+            return project;
+        }
         project.Expect(project.Dotnet("add", "package", PackageWorkspace.PackageId));
         var csproj = project.Read(name + ".csproj");
         Assert.Contains("Include=\"" + PackageWorkspace.PackageId + "\" Version=\"" + workspace.Version + "\"", csproj);
