@@ -73,7 +73,12 @@ namespace Datamancy.Config.Generators
                     var parts = error.Split('|');
                     spc.ReportDiagnostic(Diagnostic.Create(InternalError.Descriptor, Location.None, parts[0], parts.Length > 1 ? parts[1] : "?"));
                 }
-                spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.Stack(r));
+                // No manifest at all in a project that references the package without declaring a stack
+                // (a test project, an app using a stack library): the emission step has nothing to write.
+                if (!r.DeclaresNothing)
+                {
+                    spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.Stack(r));
+                }
             });
 
             var domain = build.Select(static (b, _) => b.Model?.Domain);

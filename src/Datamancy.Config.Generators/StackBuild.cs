@@ -48,10 +48,17 @@ namespace Datamancy.Config.Generators
     /// <summary>What the stack renders to: artifacts, or the reason there are none.</summary>
     internal sealed record RenderedStack(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, bool Blocked, string? InternalError)
     {
+        /// <summary>The compilation declares no stack, no service and nothing wrong: there is nothing to emit.</summary>
+        public bool DeclaresNothing => Model is null && StackClass is null && !Blocked && InternalError is null;
+
         /// <param name="build">The validated model.</param>
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
+            if (build.Model is null && build.StackClass is null && build.Findings.Count == 0 && !parseErrors)
+            {
+                return new RenderedStack(null, null, EquatableArray<Artifact>.Empty, Blocked: false, null);
+            }
             if (build.Model is null || build.HasErrors || parseErrors)
             {
                 return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, null);
