@@ -41,7 +41,7 @@ namespace Datamancy.Config.CodeFixes
         private static AttributeRewrite Rewrite(AttributeSyntax env, string variable)
         {
             var secret = SecretFor(variable);
-            var declared = env.FirstAncestorOrSelf<ClassDeclarationSyntax>()?.AttributeLists
+            var declared = env.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.AttributeLists
                 .SelectMany(l => l.Attributes)
                 .Any(a => ShortName(a.Name) is "Secret" or "SecretAttribute" && AttributeArguments.Literal(a.ArgumentList?.Arguments.FirstOrDefault()) == secret) ?? false;
             if (declared)

@@ -23,7 +23,7 @@ namespace Datamancy.Config.Generators
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var services = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.Service, static (node, _) => node is ClassDeclarationSyntax, static (ctx, ct) => ServiceParser.Parse(ctx, ct))
+                .ForAttributeWithMetadataName(AttributeNames.Service, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => ServiceParser.Parse(ctx, ct))
                 .WithTrackingName(StepNames.ServiceParse);
 
             var serviceModels = services
@@ -35,7 +35,7 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.Stack, static (node, _) => node is ClassDeclarationSyntax, static (ctx, ct) => StackParser.Parse(ctx, ct))
+                .ForAttributeWithMetadataName(AttributeNames.Stack, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => StackParser.Parse(ctx, ct))
                 .WithTrackingName(StepNames.StackParse);
 
             var stackHeads = stacks

@@ -47,7 +47,7 @@ namespace Datamancy.Config.Generators.Analyzers
         }
 
         /// <summary>The class declaration that carries the attribute, as the generator's <c>ForAttributeWithMetadataName</c> would find it.</summary>
-        internal static ClassDeclarationSyntax? AttributedDeclaration(INamedTypeSymbol type, string attributeName, System.Threading.CancellationToken cancellationToken, out AttributeData? attribute)
+        internal static TypeDeclarationSyntax? AttributedDeclaration(INamedTypeSymbol type, string attributeName, System.Threading.CancellationToken cancellationToken, out AttributeData? attribute)
         {
             attribute = null;
             if (type.TypeKind != TypeKind.Class)
@@ -60,7 +60,7 @@ namespace Datamancy.Config.Generators.Analyzers
                 {
                     attribute = candidate;
                     // Records are not services: the generator's syntax predicate takes class declarations only.
-                    return candidate.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<ClassDeclarationSyntax>();
+                    return candidate.ApplicationSyntaxReference?.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>();
                 }
             }
             return null;

@@ -20,7 +20,7 @@ namespace Datamancy.Config.Generators.Emission
             var w = Header();
             OpenNamespace(w, view.Class.Namespace);
             w.Line(GeneratedCode);
-            w.Open((view.Class.IsStatic ? "static " : string.Empty) + "partial class " + CodeWriter.Identifier(view.Class.Name));
+            w.Open(view.Class.PartialDeclaration + " " + CodeWriter.Identifier(view.Class.Name));
             Const(w, "ServiceName", s.Name, "The compose service name, also its DNS name on the stack's networks.", view.Class.Name);
             if (s.Port != 0)
             {
@@ -38,7 +38,7 @@ namespace Datamancy.Config.Generators.Emission
                     Const(w, "ApiAllowlistVariable", api.AllowlistVariable, "The variable that holds the API host's allowed client CIDRs.", view.Class.Name);
                 }
             }
-            if (s.Secrets.Count > 0)
+            if (s.Secrets.Count > 0 && view.Class.Name != "SecretNames")
             {
                 w.Line("/// <summary>The names (never the values) of the secrets this service reads.</summary>");
                 w.Open("public static class SecretNames");
@@ -89,7 +89,7 @@ namespace Datamancy.Config.Generators.Emission
                 w.Line();
                 OpenNamespace(w, stackClass.Namespace);
                 w.Line(GeneratedCode);
-                w.Open((stackClass.IsStatic ? "static " : string.Empty) + "partial class " + CodeWriter.Identifier(stackClass.Name));
+                w.Open(stackClass.PartialDeclaration + " " + CodeWriter.Identifier(stackClass.Name));
                 Const(w, "StackName", model.Settings.Name, "The compose project name.", stackClass.Name);
                 Const(w, "Domain", model.Domain, "The domain every host derives from (after the DatamancyDomain override).", stackClass.Name);
                 Const(w, "PortalUrl", "https://" + model.PortalFqdn(), "The SSO portal.", stackClass.Name);

@@ -15,13 +15,13 @@ namespace Datamancy.Config.Generators.Parsing
     {
         /// <summary>The generator's entry: the attributed class as <c>ForAttributeWithMetadataName</c> found it.</summary>
         public static ServiceParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, cancellationToken);
+            Parse((INamedTypeSymbol)context.TargetSymbol, (TypeDeclarationSyntax)context.TargetNode, cancellationToken);
 
         /// <summary>
         /// Parses one service class. The generator and <see cref="Analyzers.ServiceAnalyzer"/> both call this,
         /// so the model the rules see is the same in the IDE and in the build.
         /// </summary>
-        public static ServiceParse Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+        public static ServiceParse Parse(INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
         {
             var typeName = TypeNames.Of(type);
             var sites = new List<Site>();
@@ -30,7 +30,8 @@ namespace Datamancy.Config.Generators.Parsing
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword),
-                type.IsStatic);
+                type.IsStatic,
+                type.IsRecord);
             var identifier = LocationOf(declaration);
             sites.Add(new Site("Class", identifier));
 
@@ -51,7 +52,7 @@ namespace Datamancy.Config.Generators.Parsing
             return new ServiceParse(model, classInfo, new ServiceSites(typeName, sites.ToEquatableArray()), diagnostics.ToEquatableArray());
         }
 
-        private static LocationInfo LocationOf(ClassDeclarationSyntax declaration)
+        private static LocationInfo LocationOf(TypeDeclarationSyntax declaration)
         {
             var location = declaration.Identifier.GetLocation();
             return new LocationInfo(location.SourceTree?.FilePath ?? string.Empty, location.SourceSpan, location.GetLineSpan().Span);

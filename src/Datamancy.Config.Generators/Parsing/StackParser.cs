@@ -17,10 +17,10 @@ namespace Datamancy.Config.Generators.Parsing
     {
         /// <summary>The generator's entry.</summary>
         public static StackParse Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
-            Parse((INamedTypeSymbol)context.TargetSymbol, (ClassDeclarationSyntax)context.TargetNode, context.Attributes[0], cancellationToken);
+            Parse((INamedTypeSymbol)context.TargetSymbol, (TypeDeclarationSyntax)context.TargetNode, context.Attributes[0], cancellationToken);
 
         /// <summary>Parses the <c>[Stack]</c> class; shared by the generator and <see cref="Analyzers.StackAnalyzer"/>.</summary>
-        public static StackParse Parse(INamedTypeSymbol type, ClassDeclarationSyntax declaration, AttributeData attribute, CancellationToken cancellationToken)
+        public static StackParse Parse(INamedTypeSymbol type, TypeDeclarationSyntax declaration, AttributeData attribute, CancellationToken cancellationToken)
         {
             var identifier = declaration.Identifier.GetLocation();
             var location = new LocationInfo(identifier.SourceTree?.FilePath ?? string.Empty, identifier.SourceSpan, identifier.GetLineSpan().Span);
@@ -28,7 +28,8 @@ namespace Datamancy.Config.Generators.Parsing
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && type.ContainingType is null && !type.IsGenericType,
-                type.IsStatic);
+                type.IsStatic,
+                type.IsRecord);
             var sites = new List<Site> { new("Class", location) };
             var reader = new AttributeReader(attribute, "Stack", sites);
             cancellationToken.ThrowIfCancellationRequested();
