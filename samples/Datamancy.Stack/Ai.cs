@@ -10,7 +10,7 @@ namespace Datamancy.Stack;
 [UiHost("litellm")]
 [AllowedGroups(Group.Admins)]
 [ApiHost(ApiKeySecret = "LITELLM_MASTER_KEY")]
-[Secret("LITELLM_MASTER_KEY")]
+[Secret("LITELLM_MASTER_KEY", Prefix = "sk-")]
 [Healthcheck("python3", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:4000/health/liveliness')")]
 [Resources(Memory = "2g", Cpus = "2.0", Pids = 512)]
 public static partial class LiteLlm;
@@ -32,7 +32,7 @@ public static partial class LocalAi;
 [Env("OPENAI_API_KEY", "${LITELLM_MASTER_KEY}")]
 [Env("WEBUI_AUTH_TRUSTED_EMAIL_HEADER", "Remote-Email")]
 [Env("WEBUI_URL", "https://chat.{stack.domain}")]
-[Secret("LITELLM_MASTER_KEY")]
+[Secret("LITELLM_MASTER_KEY", Prefix = "sk-")]
 [Volume("open-webui-data", "/app/backend/data", Backup = Backup.Daily)]
 [Healthcheck("curl", "-fsS", "http://127.0.0.1:8080/health")]
 [DependsOn(typeof(LiteLlm))]

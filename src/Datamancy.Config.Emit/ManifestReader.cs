@@ -9,18 +9,18 @@ namespace Datamancy.Config.Emit;
 public sealed record ArtifactFile(string Path, string Content);
 
 /// <summary>One secret the stack needs: how to create it and who reads it. Never a value.</summary>
-public sealed record SecretEntry(string Name, string Kind, int Length, bool Bootstrap, IReadOnlyList<string> ReadBy, string? DigestOf, bool ForClients)
+public sealed record SecretEntry(string Name, string Kind, int Length, bool Bootstrap, IReadOnlyList<string> ReadBy, string? DigestOf, bool ForClients, string Prefix = "")
 {
     /// <summary>Parses the tab-separated line the generator compiles into the manifest.</summary>
     public static SecretEntry Parse(string line)
     {
         var f = line.Split('\t');
-        if (f.Length != 7 || !int.TryParse(f[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+        if (f.Length != 8 || !int.TryParse(f[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
         {
             throw new InvalidDataException("Malformed secret entry in the manifest.");
         }
         return new SecretEntry(f[0], f[1], length, f[3] == "bootstrap", f[4].Length == 0 ? System.Array.Empty<string>() : f[4].Split(','),
-            f[5] == "-" ? null : f[5], f[6] == "clients");
+            f[5] == "-" ? null : f[5], f[6] == "clients", f[7] == "-" ? string.Empty : f[7]);
     }
 }
 

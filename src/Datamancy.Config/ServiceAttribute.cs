@@ -85,6 +85,9 @@ namespace Datamancy.Config
 
         /// <summary>Characters, bytes or bits depending on <see cref="Kind"/>; 0 uses the kind's default.</summary>
         public int Length { get; set; }
+
+        /// <summary>A fixed prefix some applications require (LiteLLM keys start with <c>sk-</c>); letters, digits, '-' and '_'.</summary>
+        public string? Prefix { get; set; }
     }
 
     /// <summary>A volume mounted into the service.</summary>

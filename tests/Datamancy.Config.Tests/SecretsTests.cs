@@ -32,7 +32,7 @@ public sealed class SecretsTests
         }
         var env = EnvFile.Read(Path.Combine(folder.Path, ".env"));
         Assert.Equal(Secrets(Sample.Value).Select(s => s.Name).OrderBy(n => n), env.Keys.OrderBy(n => n));
-        Assert.Matches("^[A-Za-z0-9]{32}$", env["LITELLM_MASTER_KEY"]);
+        Assert.Matches("^sk-[A-Za-z0-9]{32}$", env["LITELLM_MASTER_KEY"]);
         Assert.Matches("^[A-Za-z0-9]{64}$", env["AUTHELIA_SESSION_SECRET"]);
         using var rsa = RSA.Create();
         rsa.ImportFromPem(env["AUTHELIA_IDENTITY_PROVIDERS_OIDC_ISSUER_PRIVATE_KEY"]);

@@ -47,7 +47,7 @@ public static class SecretsCommand
         var rotated = new List<string>();
         foreach (var secret in secrets.Where(s => s.DigestOf is null))
         {
-            Decide(secret.Name, existing, Rotating(secret.Name), () => SecretValues.Create(secret.Kind, secret.Length), values, created, kept, rotated);
+            Decide(secret.Name, existing, Rotating(secret.Name), () => secret.Prefix + SecretValues.Create(secret.Kind, secret.Length), values, created, kept, rotated);
         }
         foreach (var secret in secrets.Where(s => s.DigestOf is not null))
         {

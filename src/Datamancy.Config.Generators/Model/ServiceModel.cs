@@ -27,7 +27,7 @@ namespace Datamancy.Config.Generators.Model
     internal sealed record EnvVar(string Name, string Value);
 
     /// <summary>A secret by name; <paramref name="Variable"/> is the name inside the container.</summary>
-    internal sealed record SecretRef(string Name, string Variable, SecretKind Kind = SecretKind.Password, int Length = 0);
+    internal sealed record SecretRef(string Name, string Variable, SecretKind Kind = SecretKind.Password, int Length = 0, string Prefix = "");
 
     internal sealed record VolumeMount(string Source, string Target, bool ReadOnly, Backup Backup)
     {

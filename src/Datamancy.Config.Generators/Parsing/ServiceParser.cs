@@ -112,7 +112,7 @@ namespace Datamancy.Config.Generators.Parsing
         }
 
         private static SecretRef ReadSecret(AttributeReader s) =>
-            new(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty, s.Enum("Kind", SecretKind.Password), s.Int("Length") ?? 0);
+            new(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty, s.Enum("Kind", SecretKind.Password), s.Int("Length") ?? 0, s.String("Prefix") ?? string.Empty);
 
         private static VolumeMount ReadVolume(AttributeReader v) =>
             new(v.String("Source") ?? string.Empty, v.String("Target") ?? string.Empty, v.Bool("ReadOnly") ?? false, v.Enum("Backup", Backup.Undecided));

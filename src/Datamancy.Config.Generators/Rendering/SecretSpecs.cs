@@ -9,20 +9,20 @@ namespace Datamancy.Config.Generators.Rendering
     /// One secret the secrets command must create. <paramref name="DigestOf"/> names the plaintext whose
     /// digest this is; <paramref name="ForClients"/> marks a plaintext no stack service reads (a machine client's).
     /// </summary>
-    internal sealed record SecretSpec(string Name, SecretKind Kind, int Length, bool Bootstrap, EquatableArray<string> ReadBy, string? DigestOf, bool ForClients)
+    internal sealed record SecretSpec(string Name, SecretKind Kind, int Length, bool Bootstrap, EquatableArray<string> ReadBy, string? DigestOf, bool ForClients, string Prefix = "")
     {
         /// <summary>One tab-separated line, as compiled into the assembly for the secrets command.</summary>
         public string ToManifestLine() => string.Join("\t", new[]
         {
             Name, Kind.ToString(), Length.ToString(CultureInfo.InvariantCulture), Bootstrap ? "bootstrap" : "full",
-            string.Join(",", ReadBy), DigestOf ?? "-", ForClients ? "clients" : "env",
+            string.Join(",", ReadBy), DigestOf ?? "-", ForClients ? "clients" : "env", Prefix.Length == 0 ? "-" : Prefix,
         });
 
         public string Describe() => DigestOf is not null
             ? "PBKDF2-SHA512 digest of " + DigestOf + ", for Authelia."
             : Kind switch
             {
-                SecretKind.Password => "Secret: random password, " + Length + " characters.",
+                SecretKind.Password => "Secret: random password, " + Length + " characters" + (Prefix.Length == 0 ? "." : " after the prefix '" + Prefix + "'."),
                 SecretKind.HexKey => "Secret: random key, " + Length + " bytes, hex.",
                 SecretKind.Base64Key => "Secret: random key, " + Length + " bytes, base64.",
                 SecretKind.RsaPrivateKey => "Secret: RSA " + Length + "-bit private key, PEM on one line.",
@@ -78,7 +78,7 @@ namespace Datamancy.Config.Generators.Rendering
                 var length = secret.Length > 0 ? secret.Length : DefaultLength(kind);
                 var digestOf = digests.TryGetValue(name, out var plaintext) ? plaintext : null;
                 var isMachinePlaintext = clients.Any(c => c.IsMachine && c.SecretName == name);
-                specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, isMachinePlaintext));
+                specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, isMachinePlaintext, secret.Prefix));
             }
             return specs;
         }

@@ -21,9 +21,15 @@ namespace Datamancy.Config.Generators.Validation
                         findings.Add(Finding.For(Descriptors.InvalidValue, service, SiteKeys.Of("Secret", i, "Length"), "Service '" + service.Name + "'",
                             "Length " + secret.Length + " of secret '" + secret.Name + "'", LengthRule(secret.Kind)));
                     }
+                    if (secret.Prefix.Length > 0 && (secret.Prefix.Length > 16 || !System.Text.RegularExpressions.Regex.IsMatch(secret.Prefix, "^[A-Za-z0-9_-]+$")
+                        || secret.Kind is not (SecretKind.Password or SecretKind.OidcClientSecret)))
+                    {
+                        findings.Add(Finding.For(Descriptors.InvalidValue, service, SiteKeys.Of("Secret", i, "Prefix"), "Service '" + service.Name + "'",
+                            "Prefix of secret '" + secret.Name + "'", "use up to 16 letters, digits, '-' or '_', on a Password or OidcClientSecret"));
+                    }
                     if (first.TryGetValue(secret.Name, out var earlier))
                     {
-                        if (earlier.Secret.Kind != secret.Kind || earlier.Secret.Length != secret.Length)
+                        if (earlier.Secret.Kind != secret.Kind || earlier.Secret.Length != secret.Length || earlier.Secret.Prefix != secret.Prefix)
                         {
                             findings.Add(Finding.For(Descriptors.InvalidValue, service, key, "Service '" + service.Name + "'",
                                 "secret '" + secret.Name + "'", "it is declared as " + earlier.Secret.Kind + " (length " + earlier.Secret.Length + ") by service '"
