@@ -27,6 +27,7 @@ namespace Datamancy.Config.Generators.Validation
             StackRules.Check(stack, stackWide);
             SecretRules.Check(stack, stackWide);
             EnvironmentRules.Check(stack, stackWide);
+            GroupRules.Check(stack, stackWide);
             return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
         }
 

@@ -99,3 +99,17 @@ public sealed class RobustnessTests
         Assert.Contains("  clash-b:\n", run.Artifact("prod/compose.yaml"));
     }
 }
+
+public sealed class GroupNameTests
+{
+    [Fact]
+    public void Non_ascii_group_members_are_rejected()
+    {
+        var run = HostileStack.Run("[Service(\"app\", \"nginx:1.27.3\", Port = 80, Networks = Network.Frontend)]\n[UiHost(\"app\")]\n[AllowedGroups(Team.Ädmins)]",
+            "namespace Hostile; [UserGroups] public enum Team { Ädmins }");
+        HostileStack.AssertNoCrash(run);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DMC0001");
+        Assert.Contains("user group 'ädmins'", diagnostic.GetMessage());
+        Assert.Empty(run.Artifacts);
+    }
+}

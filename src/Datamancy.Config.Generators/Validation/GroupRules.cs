@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Validation
+{
+    /// <summary>
+    /// Group names come from [UserGroups] enum members (<c>DataScientists</c> → <c>data-scientists</c>); they become
+    /// LDAP group names and Authelia subjects, so they keep to lower-case ASCII letters, digits and '-'.
+    /// </summary>
+    internal static class GroupRules
+    {
+        private static readonly Regex GroupName = new("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
+
+        public static void Check(StackModel stack, List<Finding> findings)
+        {
+            foreach (var group in stack.Groups)
+            {
+                if (!GroupName.IsMatch(group))
+                {
+                    findings.Add(Finding.For(Descriptors.InvalidValue, null, "Stack", "Stack '" + ServiceRules.Shown(stack.Settings.Name) + "'",
+                        "user group '" + ServiceRules.Shown(group) + "'", "name [UserGroups] members with ASCII letters and digits (they become LDAP groups and Authelia subjects)"));
+                }
+            }
+        }
+    }
+}
