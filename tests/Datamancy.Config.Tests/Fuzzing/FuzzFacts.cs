@@ -18,9 +18,10 @@ public static class FuzzFacts
         Assert.DoesNotContain(run.Diagnostics, d => d.Id is "CS8785" or "DMC0000");
         var errors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.All(errors, d => Assert.StartsWith("DMC", d.Id));
-        if (errors.Count > 0)
+        if (errors.Count > 0 || run.Manifest is null || run.Manifest.Blocked)
         {
             Assert.True(run.Manifest is null || run.Manifest.Blocked);
+            Assert.Empty(run.Artifacts);
             return false;
         }
         CheckCompose(spec, run.Artifact("prod/compose.yaml"));

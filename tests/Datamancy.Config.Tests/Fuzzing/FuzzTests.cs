@@ -32,7 +32,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var stack = StackAt(i % 2 == 0 ? FuzzGen.Hostile : FuzzGen.Clean, Seed, i);
             try
             {
-                clean += FuzzFacts.Check(stack, GeneratorHarness.Run(stack.ToSource())) ? 1 : 0;
+                clean += FuzzFacts.Check(stack, GeneratorHarness.RunGeneratorOnly(stack.ToSource())) ? 1 : 0;
             }
             catch (Exception failure)
             {
@@ -41,6 +41,20 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
         output.WriteLine($"fuzz: {count} stacks from seed {Seed}, {clean} without errors, {watch.Elapsed.TotalSeconds:F1} s");
         Assert.True(clean > count / 20, "too few clean stacks to check facts: " + clean);
+    }
+
+    [Fact]
+    public void A_blocked_stack_reported_by_the_analyzers_is_also_blocked_for_the_generator()
+    {
+        // The fast path above trusts the generator's Blocked flag; here the full build (analyzers included) agrees with it.
+        for (var i = 0; i < 60; i++)
+        {
+            var source = StackAt(FuzzGen.Hostile, Seed + 2, i).ToSource();
+            var full = GeneratorHarness.Run(source);
+            var fast = GeneratorHarness.RunGeneratorOnly(source);
+            Assert.Equal(full.Errors.Any(), fast.Manifest!.Blocked);
+            Assert.Equal(full.Artifacts.Select(a => a.Content), fast.Artifacts.Select(a => a.Content));
+        }
     }
 
     [SkippableFact]
