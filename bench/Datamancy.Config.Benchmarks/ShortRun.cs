@@ -43,14 +43,14 @@ public static class ShortRun
         return (measurements, rerenders);
     }
 
-    /// <summary>One warm-up call, then calls until the budget is spent (at least 2, at most 50).</summary>
+    /// <summary>One warm-up call, then calls until the budget is spent (at least 1, at most 50).</summary>
     private static CaseResult Measure(string name, int size, Func<object?> body, TimeSpan budget)
     {
         GC.KeepAlive(body());
         var calls = 0;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        while (calls < 2 || (calls < 50 && clock.Elapsed < budget))
+        while (calls < 1 || (calls < 50 && clock.Elapsed < budget))
         {
             GC.KeepAlive(body());
             calls++;
