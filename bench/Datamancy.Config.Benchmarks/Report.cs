@@ -10,7 +10,7 @@ namespace Datamancy.Config.Benchmarks;
 /// </summary>
 public static class Report
 {
-    /// <summary>The targets of issue 7: case, size (null: every measured size), limit in milliseconds.</summary>
+    /// <summary>The time targets of issue 7: case, size, limit in milliseconds.</summary>
     private static readonly (string Case, int Services, double LimitMs)[] TimeTargets =
     {
         (Cases.Cold, 1_000, 50),
