@@ -1,4 +1,6 @@
+using System.Reflection;
 using Datamancy.Config.Generators;
+using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,56 +8,154 @@ using Xunit;
 
 namespace Datamancy.Config.Tests;
 
-/// <summary>Caching is asserted on tracked steps, not assumed from empty diagnostics.</summary>
+/// <summary>
+/// Caching is asserted on tracked steps, not assumed from empty diagnostics.
+/// Roslyn re-runs a <c>ForAttributeWithMetadataName</c> transform for every match whenever the
+/// compilation changes (its transform is semantic), so <see cref="StepNames.ServiceParse"/> reports
+/// <c>Unchanged</c> after any edit; what these tests pin down is that nothing downstream of an equal
+/// parse runs again (<c>Cached</c>), and that an edit re-runs only what depends on it.
+/// </summary>
 public sealed class IncrementalityTests
 {
-    private const string Unrelated = "namespace Other; public static class Helper { public static int Answer() => 42; }";
+    private const string Unrelated = "namespace Other; public static class Helper { public static int Answer() { var x = 40; return x + 2; } }";
 
-    private static (GeneratorRun First, CSharpCompilation Compilation) Start()
+    private static readonly string[] OurSteps = typeof(StepNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
+    private static (GeneratorRun First, CSharpCompilation Compilation) Start(params string[] extra)
     {
-        var sources = GeneratorHarness.SampleSources().Append(Unrelated).ToArray();
+        var sources = GeneratorHarness.SampleSources().Append(Unrelated).Concat(extra).ToArray();
         var first = GeneratorHarness.Run(sources);
+        Assert.Empty(first.Errors);
         return (first, first.Input);
     }
 
     private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
     {
-        var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains(oldText));
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText));
         var edited = CSharpSyntaxTree.ParseText(tree.ToString().Replace(oldText, newText), GeneratorHarness.ParseOptions, tree.FilePath);
         return compilation.ReplaceSyntaxTree(tree, edited);
     }
 
-    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>
-        run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+    private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
+        run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    private static int Count(GeneratorRun run, string step, IncrementalStepRunReason reason) => Reasons(run, step).Count(r => r == reason);
+
+    private static void AllCachedOrUnchanged(GeneratorRun run, string step) =>
+        Assert.All(Reasons(run, step), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + reason));
+
+    private static void AllCached(GeneratorRun run, string step) =>
+        Assert.All(Reasons(run, step), reason => Assert.True(reason == IncrementalStepRunReason.Cached, step + ": " + reason));
+
+    private static Dictionary<string, string> Sources(GeneratorRun run) =>
+        run.Result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    [Fact]
+    public void Every_step_name_is_tracked()
+    {
+        var (first, _) = Start();
+        var tracked = first.Result.Results.Single().TrackedSteps.Keys.ToHashSet();
+        Assert.All(OurSteps, step => Assert.Contains(step, tracked));
+    }
 
     [Fact]
     public void Unrelated_edit_leaves_every_step_cached_or_unchanged()
     {
         var (first, compilation) = Start();
-        var second = first.Rerun(Replace(compilation, "=> 42", "=> 43"));
-        foreach (var step in new[] { StepNames.ServiceParse, StepNames.ServiceModels, StepNames.StackBuild, StepNames.Rendered, StepNames.ServiceViews, StepNames.Findings })
+        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
+
+        foreach (var step in OurSteps)
         {
-            Assert.All(Reasons(second, step), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + reason));
+            AllCachedOrUnchanged(second, step);
         }
+        // Everything after the parse did not run at all: equal parses are not passed on.
+        foreach (var step in OurSteps.Except(new[] { StepNames.ServiceParse, StepNames.StackParse }))
+        {
+            AllCached(second, step);
+        }
+        Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal(Sources(first), Sources(second));
     }
 
     [Fact]
-    public void Moving_a_descriptor_line_rerenders_nothing()
+    public void Editing_one_descriptor_modifies_only_that_services_model_and_renders_each_artifact_once()
     {
         var (first, compilation) = Start();
-        var second = first.Rerun(Replace(compilation, "public static partial class LiteLlm;", "\n\n\npublic static partial class LiteLlm;"));
-        Assert.All(Reasons(second, StepNames.ServiceModels), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
-        Assert.All(Reasons(second, StepNames.Rendered), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
-    }
-
-    [Fact]
-    public void Editing_one_descriptor_rerenders_the_artifacts_once()
-    {
-        var (first, compilation) = Start();
+        var services = Reasons(first, StepNames.ServiceModel).Length;
         var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
-        var models = Reasons(second, StepNames.ServiceModel).ToList();
-        Assert.Equal(1, models.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
+
+        // One model changed; the services declared next to it in the same file re-parse to equal models.
+        Assert.Equal(services, Reasons(second, StepNames.ServiceModel).Length);
+        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Modified));
+        Assert.Equal(services - 1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Cached) + Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Unchanged));
+        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified));
+
+        // The render step ran once, and that one run produced each artifact once.
+        var render = Assert.Single(second.Result.Results.Single().TrackedSteps[StepNames.Rendered]);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(render.Outputs).Reason);
+        var paths = second.Artifacts.Select(a => a.Path).ToList();
+        Assert.Equal(paths.Distinct().Count(), paths.Count);
+        Assert.Equal(first.Artifacts.Select(a => a.Path), paths);
         Assert.Contains("main-v1.53.0", second.Artifact("prod/compose.yaml"));
+        Assert.DoesNotContain("main-v1.52.0", second.Artifact("prod/compose.yaml"));
+    }
+
+    [Fact]
+    public void Adding_a_service_parses_it_and_reuses_every_other_service()
+    {
+        var (first, compilation) = Start();
+        var before = Reasons(first, StepNames.ServiceModel).Length;
+        var added = CSharpSyntaxTree.ParseText("""
+            using Datamancy.Config;
+            namespace Datamancy.Stack;
+
+            [Service("whoami", "traefik/whoami:v1.10.3", Port = 80, Networks = Network.Frontend)]
+            [UiHost("whoami")]
+            [Healthcheck("/whoami", "--version")]
+            public static partial class WhoAmI;
+            """, GeneratorHarness.ParseOptions, "Added.cs");
+        var second = first.Rerun(compilation.AddSyntaxTrees(added));
+
+        // The new class is the only new parse; every other parse is equal to the cached one,
+        // so no model, view or diagnostic of another service is recomputed.
+        Assert.Equal(1, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.New));
+        Assert.Equal(before, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Unchanged) + Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Cached));
+        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.New));
+        Assert.Equal(before, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Cached));
+        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.New));
+        Assert.Equal(before, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Cached));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
+        Assert.Contains("whoami.", second.Artifact("prod/Caddyfile"));
+    }
+
+    [Fact]
+    public void Moving_a_line_moves_the_diagnostic_and_rerenders_nothing()
+    {
+        const string legacy = """
+            using Datamancy.Config;
+            namespace Datamancy.Stack;
+
+            /// <summary>An image without a version tag: a warning, not an error, so the stack still renders.</summary>
+            [Service("legacy", "nginx", Port = 80, Networks = Network.Backend)]
+            [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1/")]
+            public static partial class Legacy;
+            """;
+        var (first, compilation) = Start(legacy);
+        var line = Assert.Single(first.WithId(DiagnosticIds.UnpinnedImage)).Location.GetLineSpan().StartLinePosition.Line;
+
+        var second = first.Rerun(Replace(compilation, "/// <summary>An image without", "\n\n\n/// <summary>An image without"));
+
+        Assert.Equal(line + 3, Assert.Single(second.WithId(DiagnosticIds.UnpinnedImage)).Location.GetLineSpan().StartLinePosition.Line);
+        // The moved class re-parses with new sites; its model is equal, so nothing after it runs.
+        Assert.Equal(1, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Modified));
+        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Unchanged));
+        AllCachedOrUnchanged(second, StepNames.ServiceModel);
+        AllCached(second, StepNames.ServiceModels);
+        AllCached(second, StepNames.StackBuild);
+        AllCached(second, StepNames.Rendered);
+        AllCachedOrUnchanged(second, StepNames.ServiceViews); // the view is built from the parse: equal, so its source is not re-emitted
+        Assert.Equal(Sources(first), Sources(second));
     }
 }

@@ -20,9 +20,17 @@ namespace Datamancy.Config.Generators.Rendering
         public static string Render(StackModel stack)
         {
             var services = Map();
+            var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
+            foreach (var service in stack.Services)
+            {
+                if (!byType.ContainsKey(service.TypeName))
+                {
+                    byType[service.TypeName] = service; // the first declaration wins, as a linear search would find it
+                }
+            }
             foreach (var service in stack.Ordered())
             {
-                services.With(service.Name, Service(stack, service));
+                services.With(service.Name, Service(stack, service, byType));
             }
             var volumes = Map();
             foreach (var volume in NamedVolumes(stack))
@@ -73,7 +81,7 @@ namespace Datamancy.Config.Generators.Rendering
         /// <summary>What a service reads from the environment file: its secrets and, for the ingress, the allowlists.</summary>
         public static string SecretReference(string name) => "${" + name + ":?" + name + " is not set; see .env.example}";
 
-        private static YamlMappingNode Service(StackModel stack, ServiceModel service)
+        private static YamlMappingNode Service(StackModel stack, ServiceModel service, Dictionary<string, ServiceModel> byType)
         {
             var node = Map()
                 .With("image", Str(service.Image))
@@ -128,8 +136,7 @@ namespace Datamancy.Config.Generators.Rendering
                 var dependsOn = Map();
                 foreach (var dependency in service.DependsOn.GroupBy(d => d.TypeName).Select(g => g.First()))
                 {
-                    var target = stack.Services.FirstOrDefault(s => s.TypeName == dependency.TypeName);
-                    if (target is not null)
+                    if (byType.TryGetValue(dependency.TypeName, out var target))
                     {
                         var condition = dependency.Condition == DependencyCondition.Healthy && target.Healthcheck is not null ? "service_healthy" : "service_started";
                         dependsOn.With(target.Name, Map().With("condition", Str(condition)));

@@ -11,7 +11,7 @@ namespace Datamancy.Config.Generators.Rendering
             stack.Services.OrderBy(s => s.Name, System.StringComparer.Ordinal);
 
         public static ServiceModel? WithRole(this StackModel stack, ServiceRole role) =>
-            stack.Ordered().FirstOrDefault(s => s.Role == role);
+            stack.Services.Where(s => s.Role == role).OrderBy(s => s.Name, System.StringComparer.Ordinal).FirstOrDefault();
 
         public static string Fqdn(this StackModel stack, string subdomain) => subdomain + "." + stack.Domain;
 

@@ -1,0 +1,47 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Datamancy.Config.Benchmarks;
+
+// --short [size ...]: the quick in-process pass (what CI runs through a test); otherwise BenchmarkDotNet,
+// with its usual arguments (for example --filter '*Cold*').
+if (args.Length > 0 && args[0] == "--short")
+{
+    int[] sizes = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+    var (measurements, rerenders) = ShortRun.Run(sizes.Length == 0 ? ShortRun.DefaultSizes : sizes, TimeSpan.FromMilliseconds(300));
+    Console.WriteLine(Report.Format(measurements, rerenders, "Short run (" + ShortRun.Machine() + ")"));
+    return 0;
+}
+
+var hasAnalyzers = AnalyzerSet.Any;
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12))
+    .AddFilter(new SimpleFilter(b => hasAnalyzers || b.Descriptor.WorkloadMethod.Name != nameof(GeneratorBenchmarks.Analyzers)));
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args, config).ToList();
+
+var all = new List<CaseResult>();
+foreach (var report in summaries.SelectMany(s => s.Reports))
+{
+    if (report.ResultStatistics is null)
+    {
+        continue;
+    }
+    var size = (int)report.BenchmarkCase.Parameters["Services"];
+    all.Add(new CaseResult(report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), size, report.ResultStatistics.Mean,
+        report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0));
+}
+var counts = new Dictionary<(string Case, int Services), int>();
+foreach (var size in all.Select(m => m.Services).Distinct().Order())
+{
+    var workload = new Workload(size);
+    counts[(Cases.UnrelatedEdit, size)] = workload.Rerenders(descriptorEdit: false);
+    counts[(Cases.DescriptorEdit, size)] = workload.Rerenders(descriptorEdit: true);
+}
+var table = Report.Format(all, counts, "Full run (" + ShortRun.Machine() + ")");
+Console.WriteLine(table);
+var output = Path.Combine(summaries.FirstOrDefault()?.ResultsDirectoryPath ?? ".", "datamancy-report.md");
+File.WriteAllText(output, table);
+Console.WriteLine("Report: " + output);
+return 0;
