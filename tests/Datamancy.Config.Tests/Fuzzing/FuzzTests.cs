@@ -32,7 +32,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var stack = StackAt(i % 2 == 0 ? FuzzGen.Hostile : FuzzGen.Clean, Seed, i);
             try
             {
-                clean += FuzzFacts.Check(stack, GeneratorHarness.RunGeneratorOnly(stack.ToSource())) ? 1 : 0;
+                clean += FuzzFacts.Check(stack, GeneratorOnlyHarness.RunGeneratorOnly(stack.ToSource())) ? 1 : 0;
             }
             catch (Exception failure)
             {
@@ -51,7 +51,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             var source = StackAt(FuzzGen.Hostile, Seed + 2, i).ToSource();
             var full = GeneratorHarness.Run(source);
-            var fast = GeneratorHarness.RunGeneratorOnly(source);
+            var fast = GeneratorOnlyHarness.RunGeneratorOnly(source);
             Assert.Equal(full.Errors.Any(), fast.Manifest!.Blocked);
             Assert.Equal(full.Artifacts.Select(a => a.Content), fast.Artifacts.Select(a => a.Content));
         }

@@ -83,26 +83,6 @@ public static class GeneratorHarness
         return new GeneratorRun(input, output, driver, result, generatorDiagnostics.AddRange(compileDiagnostics), manifest);
     }
 
-    /// <summary>
-    /// The generator alone, for high-volume property tests: artifacts come from the tracked render step instead
-    /// of emitting and reading the assembly, analyzers do not run, and only the generated files are bound.
-    /// </summary>
-    public static GeneratorRun RunGeneratorOnly(string source)
-    {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new DatamancyGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        var input = Compile(new[] { source });
-        driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
-        var result = driver.GetRunResult();
-        var generated = output.SyntaxTrees.Where(t => !input.SyntaxTrees.Contains(t));
-        var generatedDiagnostics = generated.SelectMany(t => output.GetSemanticModel(t).GetDiagnostics()).Where(d => d.Severity >= DiagnosticSeverity.Warning);
-        var rendered = (Datamancy.Config.Generators.RenderedStack)result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
-        var manifest = new ArtifactManifest(rendered.Blocked, rendered.Artifacts.Select(a => new ArtifactFile(a.Path, a.Content)).ToList(), Array.Empty<SecretEntry>());
-        return new GeneratorRun(input, output, driver, result, generatorDiagnostics.AddRange(generatedDiagnostics), manifest);
-    }
-
     /// <summary>The sample stack's descriptor files, as the sample project compiles them.</summary>
     public static string[] SampleSources() =>
         Directory.GetFiles(RepoPaths.Sample, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
