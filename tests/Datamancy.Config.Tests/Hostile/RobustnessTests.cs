@@ -113,3 +113,17 @@ public sealed class GroupNameTests
         Assert.Empty(run.Artifacts);
     }
 }
+
+public sealed class ServiceNameTwinTests
+{
+    [Fact]
+    public void Names_that_differ_only_by_dash_and_underscore_are_duplicates()
+    {
+        var run = HostileStack.Run("[Service(\"open-webui\", \"nginx:1.27.3\")]",
+            "namespace Hostile; [Service(\"open_webui\", \"nginx:1.27.3\")] [Healthcheck(\"true\")] public partial class Twin;");
+        HostileStack.AssertNoCrash(run);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "DMC0006");
+        Assert.Contains("OPEN_WEBUI", diagnostic.GetMessage());
+        Assert.Empty(run.Artifacts);
+    }
+}
