@@ -71,7 +71,7 @@ namespace Datamancy.Config.Generators.Rendering
         /// <c>open-webui</c> → <c>DATAMANCY_UPSTREAM_OPEN_WEBUI</c>.
         /// </summary>
         public static string UpstreamVariable(ServiceModel service) =>
-            UpstreamVariablePrefix + service.Name.ToUpperInvariant().Replace('-', '_');
+            UpstreamVariablePrefix + Parsing.EnvNames.FromServiceName(service.Name);
 
         // Caddy substitutes {$VAR:default} before it tokenizes, so the whole address comes from the variable;
         // a service:port default never contains '}', which would end the placeholder early.

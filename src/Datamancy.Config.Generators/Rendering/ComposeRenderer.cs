@@ -179,11 +179,10 @@ namespace Datamancy.Config.Generators.Rendering
         /// </summary>
         internal static IEnumerable<EnvironmentEntry> EnvironmentEntries(StackModel stack, ServiceModel service)
         {
-            var declared = new HashSet<string>(service.Secrets.Select(s => s.Name));
             for (var i = 0; i < service.Environment.Count; i++)
             {
                 var env = service.Environment[i];
-                yield return new EnvironmentEntry(env.Name, ReferenceSecrets(EnvReferences.ForCompose(StackTokens.Expand(env.Value, stack)), declared), SiteKeys.Of("Env", i, "Name"));
+                yield return new EnvironmentEntry(env.Name, EnvReferences.ForCompose(StackTokens.Expand(env.Value, stack), SecretReference), SiteKeys.Of("Env", i, "Name"));
             }
             if (service.Capabilities is { } caps)
             {
@@ -209,15 +208,6 @@ namespace Datamancy.Config.Generators.Rendering
                     yield return new EnvironmentEntry(api.AllowlistVariable, "${" + api.AllowlistVariable + "-" + string.Join(" ", api.DefaultAllowlist) + "}", "Service");
                 }
             }
-        }
-
-        private static string ReferenceSecrets(string composeValue, HashSet<string> declared)
-        {
-            foreach (var name in declared)
-            {
-                composeValue = composeValue.Replace("${" + name + "}", SecretReference(name));
-            }
-            return composeValue;
         }
 
         /// <summary>Commands and healthchecks take no interpolation: every <c>$</c> is literal for compose.</summary>

@@ -34,15 +34,18 @@ namespace Datamancy.Config.Generators.Validation
             return any;
         }
 
-        /// <summary>Escapes every literal <c>$</c> for compose, keeping references to declared secrets.</summary>
-        public static string ForCompose(string value)
+        /// <summary>
+        /// Escapes every literal <c>$</c> for compose and writes each <c>${NAME}</c> reference through
+        /// <paramref name="reference"/> (validation has already rejected references to undeclared secrets).
+        /// </summary>
+        public static string ForCompose(string value, System.Func<string, string> reference)
         {
             var builder = new System.Text.StringBuilder();
             var last = 0;
             foreach (Match match in Reference.Matches(value))
             {
                 builder.Append(value.Substring(last, match.Index - last).Replace("$", "$$"));
-                builder.Append(match.Value);
+                builder.Append(reference(match.Groups[1].Value));
                 last = match.Index + match.Length;
             }
             builder.Append(value.Substring(last).Replace("$", "$$"));

@@ -62,19 +62,20 @@ namespace Datamancy.Config.Generators.Validation
             var variableNames = new Dictionary<string, ServiceModel>();
             foreach (var s in stack.Services)
             {
+                var variableName = Parsing.EnvNames.FromServiceName(s.Name);
                 if (names.TryGetValue(s.Name, out var other))
                 {
                     findings.Add(Finding.For(Descriptors.DuplicateNameOrHost, s, "Service.Name", s.Name, "service name", s.Name, other.TypeName));
                 }
-                else if (variableNames.TryGetValue(Parsing.EnvNames.FromServiceName(s.Name), out var twin))
+                else if (variableNames.TryGetValue(variableName, out var twin))
                 {
                     // open-webui and open_webui would share DATAMANCY_UPSTREAM_OPEN_WEBUI and API_OPEN_WEBUI_ALLOWLIST.
-                    findings.Add(Finding.For(Descriptors.DuplicateNameOrHost, s, "Service.Name", s.Name, "variable name of the service", Parsing.EnvNames.FromServiceName(s.Name), twin.Name));
+                    findings.Add(Finding.For(Descriptors.DuplicateNameOrHost, s, "Service.Name", s.Name, "variable name of the service", variableName, twin.Name));
                 }
                 else
                 {
                     names[s.Name] = s;
-                    variableNames[Parsing.EnvNames.FromServiceName(s.Name)] = s;
+                    variableNames[variableName] = s;
                 }
                 void Claim(string host, string key)
                 {
