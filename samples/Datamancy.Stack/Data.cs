@@ -27,7 +27,8 @@ public static partial class Postgres;
 
 /// <summary>Grafana: signs users in itself, as an Authelia OIDC client.</summary>
 [Service("grafana", "grafana/grafana:11.3.0", Port = 3000, Networks = Network.Frontend | Network.Database)]
-[UiHost("grafana", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "GRAFANA_OIDC_CLIENT_SECRET")]
+[UiHost("grafana", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "GRAFANA_OIDC_CLIENT_SECRET",
+    Justification = "Grafana signs users in only through Authelia OIDC: its login form and anonymous access are turned off below.")]
 [AllowedGroups(Group.Admins)]
 [Secret("GRAFANA_OIDC_CLIENT_SECRET", As = "GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET")]
 [Secret("POSTGRES_PASSWORD", As = "GF_DATABASE_PASSWORD")]
@@ -41,6 +42,9 @@ public static partial class Postgres;
 [Env("GF_AUTH_GENERIC_OAUTH_AUTH_URL", "{stack.portal_url}/api/oidc/authorization")]
 [Env("GF_AUTH_GENERIC_OAUTH_TOKEN_URL", "{stack.portal_url}/api/oidc/token")]
 [Env("GF_AUTH_GENERIC_OAUTH_API_URL", "{stack.portal_url}/api/oidc/userinfo")]
+[Env("GF_AUTH_DISABLE_LOGIN_FORM", "true")]
+[Env("GF_AUTH_ANONYMOUS_ENABLED", "false")]
+[Env("GF_AUTH_BASIC_ENABLED", "false")]
 [Volume("grafana-data", "/var/lib/grafana", Backup = Backup.Daily)]
 [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/api/health")]
 [DependsOn(typeof(Postgres))]

@@ -17,7 +17,7 @@ namespace Datamancy.Config.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecretLiteralCodeFix)), Shared]
     public sealed class SecretLiteralCodeFix : AttributeFixProvider
     {
-        private static readonly Regex SecretName = new("^[A-Z_][A-Z0-9_]{0,127}$", RegexOptions.CultureInvariant);
+        private static readonly Regex SecretName = new("^[A-Z_][A-Z0-9_]{0,127}\\z", RegexOptions.CultureInvariant);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecretLiteral);
 

@@ -25,10 +25,18 @@ namespace Datamancy.Config
         /// <summary>The Authelia policy; the stack default unless stated.</summary>
         public AuthPolicy Policy { get; set; }
 
-        /// <summary>Why the host is public (required with <see cref="SsoMode.Public"/>).</summary>
+        /// <summary>
+        /// Why the host is open at the ingress: required with <see cref="SsoMode.Public"/> (why it needs no login) and with
+        /// <see cref="SsoMode.Oidc"/> (how the application is configured to require its OIDC login, for example "local login
+        /// form and anonymous access disabled"). At least two words and eight letters; shown in the security audit.
+        /// </summary>
         public string? Justification { get; set; }
 
-        /// <summary>Paths that bypass SSO (for example a webhook), as Authelia resource regexes.</summary>
+        /// <summary>
+        /// Paths that bypass SSO (for example a webhook), as Authelia resource regexes (Go RE2, matched against path and
+        /// query): each starts with <c>^/</c> and a literal first path segment ended by <c>/</c>, <c>\?</c> or <c>$</c>,
+        /// such as <c>^/webhook/</c>. Only for forward_auth hosts.
+        /// </summary>
         public string[]? Bypass { get; set; }
 
         /// <summary>For <see cref="SsoMode.Oidc"/>: the callback path of the application.</summary>
@@ -75,7 +83,11 @@ namespace Datamancy.Config
         /// <summary>A CA certificate file for client certificates (mTLS), relative to the Caddy config.</summary>
         public string? ClientCaFile { get; set; }
 
-        /// <summary>Register an Authelia OIDC <c>client_credentials</c> client for this API.</summary>
+        /// <summary>
+        /// Register an Authelia OIDC <c>client_credentials</c> client for this API and have the ingress verify its tokens:
+        /// Caddy sends every request to Authelia's authz endpoint, which admits only an access token of this client.
+        /// Cannot be combined with <see cref="ApiKeySecret"/> (both use the <c>Authorization</c> header).
+        /// </summary>
         public bool ClientCredentials { get; set; }
 
         /// <summary>Explicit opt-in for an allowlist that admits the whole internet, with the reason.</summary>

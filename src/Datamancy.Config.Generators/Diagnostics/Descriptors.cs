@@ -56,7 +56,14 @@ namespace Datamancy.Config.Generators.Diagnostics
             "The stack needs exactly one SSO provider", "{0}");
 
         public static readonly DiagnosticDescriptor BypassCoversHost = Create(DiagnosticIds.BypassCoversHost, Ingress, DiagnosticSeverity.Error,
-            "Bypass rule covers the whole UI host", "Service '{0}': bypass resource '{1}' matches '/', so all of UI host '{2}' skips SSO; bypass only the paths that need it, or declare the host public with a justification");
+            "Bypass rule reaches beyond its path", "Service '{0}': bypass resource '{1}' on UI host '{2}' is not limited to one path: {3}{4}");
+
+        public static readonly DiagnosticDescriptor OidcWithoutAcknowledgement = Create(DiagnosticIds.OidcWithoutAcknowledgement, Ingress, DiagnosticSeverity.Error,
+            "App-level OIDC host open at the ingress without acknowledgement",
+            "Service '{0}': UI host '{1}' is open at the ingress and only the application asks for the OIDC login (client '{2}'); give Justification saying how the app is configured to require it, or use forward_auth");
+
+        public static readonly DiagnosticDescriptor BypassIgnored = Create(DiagnosticIds.BypassIgnored, Ingress, DiagnosticSeverity.Error,
+            "Bypass on a host that does not use forward_auth", "Service '{0}': bypass resource '{1}' has no effect on UI host '{2}' ({3}): only forward_auth hosts ask Authelia; remove it");
 
         public static readonly DiagnosticDescriptor DatabasePublished = Create(DiagnosticIds.DatabasePublished, Network, DiagnosticSeverity.Error,
             "Database port published", "Service '{0}': database port {1} must not be published; reach it by its service name on the database network");
@@ -118,17 +125,24 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor AcmeStagingInProduction = Create(DiagnosticIds.AcmeStagingInProduction, Authelia, DiagnosticSeverity.Warning,
             "Let's Encrypt staging CA in production", "Stack '{0}': production uses Let's Encrypt's staging CA, whose certificates browsers do not trust; remove AcmeStaging before going live");
 
+        public static readonly DiagnosticDescriptor OneFactorDefault = Create(DiagnosticIds.OneFactorDefault, Authelia, DiagnosticSeverity.Warning,
+            "Stack default policy is one_factor", "Stack '{0}': the default policy is one_factor, so every UI host without its own Policy needs only a password; use two_factor and lower single hosts where needed");
+
+        public static readonly DiagnosticDescriptor UiAdmitsEveryUser = Create(DiagnosticIds.UiAdmitsEveryUser, Authelia, DiagnosticSeverity.Info,
+            "UI host admits every authenticated user", "Service '{0}': UI host '{1}' admits every authenticated user of the directory; declare [AllowedGroups] to restrict it");
+
         /// <summary>What <see cref="Analyzers.ServiceAnalyzer"/> reports: parsing and the rules on one service.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> PerService = ImmutableArray.Create(
             InvalidValue, ServiceNotPartial, UnknownGroup, DependencyNotAService, UnsupportedDeclaration,
             UiWithoutSso, ApiWithoutSecondFactor, AllowlistAdmitsInternet, InvalidCidr, IngressMisconfigured, CaddyHeaderForgery, BypassCoversHost,
+            OidcWithoutAcknowledgement, BypassIgnored, UiAdmitsEveryUser,
             DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
             VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(
-            InvalidValue, AcmeWithoutEmail, AcmeStagingInProduction);
+            InvalidValue, AcmeWithoutEmail, AcmeStagingInProduction, OneFactorDefault);
 
         /// <summary>What the generator reports: rules that need every service (InvalidValue: a secret declared twice differently, a variable set twice), and its own failure.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(

@@ -22,6 +22,8 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string CaddyHeaderForgery = "DMC1007";
         public const string SsoProviderMissing = "DMC1008";
         public const string BypassCoversHost = "DMC1009";
+        public const string OidcWithoutAcknowledgement = "DMC1010";
+        public const string BypassIgnored = "DMC1011";
 
         // Network separation
         public const string DatabasePublished = "DMC2001";
@@ -48,5 +50,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string WeakUiPolicy = "DMC4001";
         public const string AcmeWithoutEmail = "DMC4002";
         public const string AcmeStagingInProduction = "DMC4003";
+        public const string OneFactorDefault = "DMC4004";
+        public const string UiAdmitsEveryUser = "DMC4005";
     }
 }

@@ -21,7 +21,7 @@ namespace Datamancy.Config.Generators.Rendering
             var sso = stack.WithRole(ServiceRole.Sso)!;
             var root = Map()
                 .With("theme", Str("auto"))
-                .With("server", Map().With("address", Str("tcp://0.0.0.0:" + sso.Port + "/")))
+                .With("server", Map().With("address", Str("tcp://0.0.0.0:" + sso.Port + "/")).With("endpoints", AuthzEndpoints.Of(stack)))
                 .With("log", Map().With("level", Str("info")))
                 .With("totp", Map().With("issuer", Str(stack.Domain)))
                 .With("authentication_backend", AuthenticationBackend(stack))

@@ -48,6 +48,8 @@ namespace Datamancy.Config.Generators.Rendering
                     {
                         Allowlist = "{$" + api.AllowlistVariable + ":" + string.Join(" ", api.DefaultAllowlist) + "}",
                         RequireBearer = api.ApiKeySecret is not null || api.ClientCredentials,
+                        // Only Authelia can tell a client_credentials token from any other bearer string.
+                        VerifyBearer = api.ClientCredentials,
                         ClientCaFile = api.ClientCaFile is null ? null : configDir + "/" + api.ClientCaFile,
                     });
                 }
@@ -122,6 +124,9 @@ namespace Datamancy.Config.Generators.Rendering
             public string? Allowlist { get; set; }
             public bool RequireBearer { get; set; }
             public string? ClientCaFile { get; set; }
+
+            /// <summary>Ask Authelia's authz endpoint to verify the bearer token (an OIDC client_credentials access token).</summary>
+            public bool VerifyBearer { get; set; }
         }
     }
 }

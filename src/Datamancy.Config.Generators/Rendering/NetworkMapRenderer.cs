@@ -57,8 +57,9 @@ namespace Datamancy.Config.Generators.Rendering
                     var factors = new List<string> { "IP allowlist `" + api.AllowlistVariable + "`" };
                     if (api.ApiKeySecret is not null) factors.Add("API key `" + api.ApiKeySecret + "`");
                     if (api.ClientCaFile is not null) factors.Add("mTLS");
-                    if (api.ClientCredentials) factors.Add("OIDC client_credentials (" + s.ApiClientId() + ")");
-                    routes.Add(new RouteView(stack.Fqdn(api.Subdomain), string.Join(" + ", factors) + ", no forward_auth", s.Upstream(), NodeId(s)));
+                    if (api.ClientCredentials) factors.Add("OIDC client_credentials token of " + s.ApiClientId() + " verified by Authelia");
+                    var portal = api.ClientCredentials ? ", forward_auth for the token only" : ", no forward_auth";
+                    routes.Add(new RouteView(stack.Fqdn(api.Subdomain), string.Join(" + ", factors) + portal, s.Upstream(), NodeId(s)));
                 }
             }
             return routes;

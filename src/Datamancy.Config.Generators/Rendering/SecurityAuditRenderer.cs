@@ -45,10 +45,12 @@ namespace Datamancy.Config.Generators.Rendering
                 switch (ui.Sso)
                 {
                     case SsoMode.ForwardAuth:
-                        details.Add(host + ": forward_auth, " + stack.EffectivePolicy(ui).ToAuthelia());
+                        details.Add(AuditTexts.ForwardAuth(stack, ui));
                         break;
                     case SsoMode.Oidc:
-                        details.Add(host + ": app-level OIDC client '" + s.ClientId() + "'");
+                        var acknowledged = ValueRules.IsJustification(ui.Justification);
+                        status = acknowledged ? status : Fail;
+                        details.Add(AuditTexts.AppOidc(stack, s, ui));
                         break;
                     default:
                         var justified = ValueRules.IsJustification(ui.Justification);
@@ -61,6 +63,7 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 details.Add("The stack has no UI hosts.");
             }
+            details.AddRange(AuditTexts.EveryUser(stack));
             return new AuditItem("All UIs behind SSO", status, details);
         }
 
@@ -166,9 +169,10 @@ namespace Datamancy.Config.Generators.Rendering
             foreach (var s in stack.Ordered().Where(s => s.Api is not null))
             {
                 var api = s.Api!;
-                details.Add(stack.Fqdn(api.Subdomain) + ": no forward_auth; allowlist `" + api.AllowlistVariable + "` (unset: "
-                    + string.Join(" ", api.DefaultAllowlist) + ")" + (api.ApiKeySecret is null ? string.Empty : "; API key `" + api.ApiKeySecret + "`")
-                    + (api.ClientCaFile is null ? string.Empty : "; mTLS") + (api.ClientCredentials ? "; OIDC client_credentials" : string.Empty));
+                details.Add(stack.Fqdn(api.Subdomain) + ": " + (api.ClientCredentials ? "no session login" : "no forward_auth") + "; allowlist `" + api.AllowlistVariable + "` (unset: "
+                    + string.Join(" ", api.DefaultAllowlist) + ", enforced by Caddy)" + (api.ApiKeySecret is null ? string.Empty : "; API key `" + api.ApiKeySecret + "` (Caddy requires an `Authorization: Bearer` header; the application checks the key)")
+                    + (api.ClientCaFile is null ? string.Empty : "; mTLS (Caddy verifies the client certificate against `" + api.ClientCaFile + "`)")
+                    + (api.ClientCredentials ? "; " + AuditTexts.ClientCredentials(stack, s) : string.Empty));
             }
             if (details.Count == 0)
             {

@@ -11,7 +11,7 @@ namespace Datamancy.Config.Generators.Validation
     /// </summary>
     internal static class ElevationRules
     {
-        private static readonly Regex LinuxCapability = new("^[A-Z][A-Z_]{1,31}$", RegexOptions.CultureInvariant);
+        private static readonly Regex LinuxCapability = new("^[A-Z][A-Z_]{1,31}\\z", RegexOptions.CultureInvariant);
 
         public static void Check(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
         {

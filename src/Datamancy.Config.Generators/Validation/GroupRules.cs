@@ -11,10 +11,26 @@ namespace Datamancy.Config.Generators.Validation
     /// </summary>
     internal static class GroupRules
     {
-        private static readonly Regex GroupName = new("^[a-z][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant);
+        private static readonly Regex GroupName = new("^[a-z][a-z0-9-]{0,62}\\z", RegexOptions.CultureInvariant);
 
         public static void Check(StackModel stack, List<Finding> findings)
         {
+            // LDAP compares cn case-insensitively and Authelia's group subjects follow it: 'Admins' and 'admins' are one group.
+            var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var group in stack.Groups)
+            {
+                if (seen.TryGetValue(group, out var first))
+                {
+                    // [UserGroups] members Admins and admins both become 'admins'.
+                    findings.Add(Finding.For(Descriptors.InvalidValue, null, "Stack", "Stack '" + ServiceRules.Shown(stack.Settings.Name) + "'",
+                        "user group '" + ServiceRules.Shown(group) + "'", "two [UserGroups] members name the group '" + ServiceRules.Shown(first)
+                        + "' (members that differ only by case, such as Admins and admins, are one LDAP group and one Authelia subject), so their members would merge silently; rename or remove one"));
+                }
+                else
+                {
+                    seen[group] = group;
+                }
+            }
             foreach (var group in stack.Groups)
             {
                 if (!GroupName.IsMatch(group))

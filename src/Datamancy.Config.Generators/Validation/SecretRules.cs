@@ -21,7 +21,7 @@ namespace Datamancy.Config.Generators.Validation
                         findings.Add(Finding.For(Descriptors.InvalidValue, service, SiteKeys.Of("Secret", i, "Length"), "Service '" + service.Name + "'",
                             "Length " + secret.Length + " of secret '" + secret.Name + "'", LengthRule(secret.Kind)));
                     }
-                    if (secret.Prefix.Length > 0 && (secret.Prefix.Length > 16 || !System.Text.RegularExpressions.Regex.IsMatch(secret.Prefix, "^[A-Za-z0-9_-]+$")
+                    if (secret.Prefix.Length > 0 && (secret.Prefix.Length > 16 || !System.Text.RegularExpressions.Regex.IsMatch(secret.Prefix, "^[A-Za-z0-9_-]+\\z")
                         || secret.Kind is not (SecretKind.Password or SecretKind.OidcClientSecret)))
                     {
                         findings.Add(Finding.For(Descriptors.InvalidValue, service, SiteKeys.Of("Secret", i, "Prefix"), "Service '" + service.Name + "'",

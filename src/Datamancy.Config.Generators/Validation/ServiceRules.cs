@@ -10,10 +10,10 @@ namespace Datamancy.Config.Generators.Validation
     {
         // The last word decides: *_PASSWORD and *_API_KEY hold secrets, *_TOKEN_URL and *_PUBLIC_KEY do not.
         private static readonly Regex SecretLikeName = new(
-            "(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|KEY|CREDENTIALS?)$",
+            "(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|APIKEY|KEY|CREDENTIALS?)\\z",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        private static readonly Regex NotSecretName = new("(^|_)PUBLIC_KEY$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex NotSecretName = new("(^|_)PUBLIC_KEY\\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex PrivilegedCapability = new(
             @"(\.write|\.exec|\.\*|^browser\.control$|\.admin|\.delete|\.create|\.run)",
@@ -231,22 +231,9 @@ namespace Datamancy.Config.Generators.Validation
             {
                 invalid("UiHost.Justification", "Justification", "control, line-break and invisible characters are not allowed");
             }
-            for (var i = 0; i < ui.Bypass.Count; i++)
-            {
-                if (!ValueRules.IsSafeText(ui.Bypass[i]) || !ui.Bypass[i].StartsWith("^", System.StringComparison.Ordinal)
-                    || ui.Bypass[i].Contains("{{") || ui.Bypass[i].Contains("}}"))
-                {
-                    invalid(SiteKeys.Element("UiHost.Bypass", i), "bypass resource '" + Shown(ui.Bypass[i]) + "'", "use an anchored path regex such as '^/webhook/' (no '{{' or '}}': Authelia templates its configuration)");
-                }
-                else if (!TryMatchesRoot(ui.Bypass[i], out var matchesRoot))
-                {
-                    invalid(SiteKeys.Element("UiHost.Bypass", i), "bypass resource '" + Shown(ui.Bypass[i]) + "'", "it is not a valid regular expression");
-                }
-                else if (matchesRoot && ui.Sso != SsoMode.Public)
-                {
-                    findings.Add(Finding.For(Descriptors.BypassCoversHost, s, SiteKeys.Element("UiHost.Bypass", i), s.Name, ui.Bypass[i], ui.Subdomain));
-                }
-            }
+            UiExposureRules.CheckBypass(s, ui, findings, invalid);
+            UiExposureRules.CheckOidc(s, ui, findings);
+            UiExposureRules.CheckGroups(s, ui, findings);
             if (ui.Sso == SsoMode.Oidc && !ValueRules.IsUrlPath(ui.OidcCallbackPath))
             {
                 invalid("UiHost.OidcCallbackPath", "OidcCallbackPath '" + Shown(ui.OidcCallbackPath) + "'", "use an absolute URL path such as '/login/generic_oauth'");
@@ -299,6 +286,11 @@ namespace Datamancy.Config.Generators.Validation
             if (api.ApiKeySecret is null && api.ClientCaFile is null && !api.ClientCredentials)
             {
                 findings.Add(Finding.For(Descriptors.ApiWithoutSecondFactor, s, "ApiHost", s.Name, api.Subdomain));
+            }
+            if (api.ClientCredentials && api.ApiKeySecret is not null)
+            {
+                // Both travel as 'Authorization: Bearer': Authelia would refuse every API key as an unknown token.
+                invalid("ApiHost.ClientCredentials", "ClientCredentials with ApiKeySecret", "both use the 'Authorization: Bearer' header and Authelia checks every bearer token on a client_credentials host; choose one");
             }
             if (api.ApiKeySecret is { } key2 && !ValueRules.IsSecretName(key2))
             {
@@ -390,25 +382,6 @@ namespace Datamancy.Config.Generators.Validation
         }
 
         private static readonly Regex KnownTokenPrefix = new("^(sk-|ghp_|gho_|github_pat_|xox[abp]-|glpat-|AKIA)", RegexOptions.CultureInvariant);
-
-        private static bool TryMatchesRoot(string pattern, out bool matchesRoot)
-        {
-            try
-            {
-                matchesRoot = new Regex(pattern, RegexOptions.CultureInvariant, System.TimeSpan.FromMilliseconds(100)).IsMatch("/");
-                return true;
-            }
-            catch (System.ArgumentException)
-            {
-                matchesRoot = false;
-                return false;
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                matchesRoot = true; // a pattern this slow on "/" is not a narrow path
-                return true;
-            }
-        }
 
         /// <summary>A value for a message: cut short, with control characters made visible.</summary>
         internal static string Shown(string value)

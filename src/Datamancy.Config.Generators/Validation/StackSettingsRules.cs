@@ -21,6 +21,14 @@ namespace Datamancy.Config.Generators.Validation
             {
                 Invalid("Stack.Domain", "domain '" + ServiceRules.Shown(settings.Domain) + "'", "use a lower-case DNS name with at least two labels, such as 'example.com'");
             }
+            else if (PublicSuffixes.Problem(settings.Domain) is { } problem)
+            {
+                Invalid("Stack.Domain", "domain '" + settings.Domain + "'", problem);
+            }
+            if (settings.DefaultPolicy == AuthPolicy.OneFactor)
+            {
+                findings.Add(Finding.For(Descriptors.OneFactorDefault, null, "Stack.DefaultPolicy", settings.Name));
+            }
             if (!ValueRules.IsHost(settings.PortalHost))
             {
                 Invalid("Stack.PortalHost", "PortalHost '" + ServiceRules.Shown(settings.PortalHost) + "'", "use lower-case DNS labels");

@@ -11,21 +11,21 @@ namespace Datamancy.Config.Generators.Validation
         private const RegexOptions Options = RegexOptions.CultureInvariant;
         private const string Label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
 
-        private static readonly Regex ServiceNamePattern = new("^[a-z0-9][a-z0-9_-]{0,62}$", Options);
-        private static readonly Regex HostPattern = new("^" + Label + @"(?:\." + Label + ")*$", Options);
-        private static readonly Regex EnvNamePattern = new("^[A-Za-z_][A-Za-z0-9_]{0,127}$", Options);
-        private static readonly Regex SecretNamePattern = new("^[A-Z_][A-Z0-9_]{0,127}$", Options);
-        private static readonly Regex CapabilityPattern = new(@"^[a-z][a-z0-9_]*(?:\.(?:[a-z][a-z0-9_]*|\*))+$", Options);
-        private static readonly Regex ContainerPathPattern = new("^/[A-Za-z0-9._/@+-]*$", Options);
-        private static readonly Regex BindSourcePattern = new("^\\./[A-Za-z0-9._/@+-]*$", Options);
-        private static readonly Regex VolumeNamePattern = new("^[a-z0-9][a-z0-9_.-]{0,62}$", Options);
-        private static readonly Regex DurationPattern = new("^(?:[0-9]{1,6}(?:us|ms|s|m|h))+$", Options);
-        private static readonly Regex MemoryPattern = new("^[1-9][0-9]{0,8}[bkmg]$", Options);
-        private static readonly Regex CpusPattern = new(@"^[0-9]{1,3}(?:\.[0-9]{1,3})?$", Options);
-        private static readonly Regex UserPattern = new("^[a-z0-9_][a-z0-9_-]{0,31}(?::[a-z0-9_][a-z0-9_-]{0,31})?$", Options);
-        private static readonly Regex UrlPathPattern = new("^/[A-Za-z0-9._~/-]*$", Options);
-        private static readonly Regex RelativeFilePattern = new("^[A-Za-z0-9_][A-Za-z0-9._/-]*$", Options);
-        private static readonly Regex EmailPattern = new("^[A-Za-z0-9._%+-]+@" + Label + @"(?:\." + Label + ")+$", Options);
+        private static readonly Regex ServiceNamePattern = new("^[a-z0-9][a-z0-9_-]{0,62}\\z", Options);
+        private static readonly Regex HostPattern = new("^" + Label + @"(?:\." + Label + ")*\\z", Options);
+        private static readonly Regex EnvNamePattern = new("^[A-Za-z_][A-Za-z0-9_]{0,127}\\z", Options);
+        private static readonly Regex SecretNamePattern = new("^[A-Z_][A-Z0-9_]{0,127}\\z", Options);
+        private static readonly Regex CapabilityPattern = new(@"^[a-z][a-z0-9_]*(?:\.(?:[a-z][a-z0-9_]*|\*))+\z", Options);
+        private static readonly Regex ContainerPathPattern = new("^/[A-Za-z0-9._/@+-]*\\z", Options);
+        private static readonly Regex BindSourcePattern = new("^\\./[A-Za-z0-9._/@+-]*\\z", Options);
+        private static readonly Regex VolumeNamePattern = new("^[a-z0-9][a-z0-9_.-]{0,62}\\z", Options);
+        private static readonly Regex DurationPattern = new("^(?:[0-9]{1,6}(?:us|ms|s|m|h))+\\z", Options);
+        private static readonly Regex MemoryPattern = new("^[1-9][0-9]{0,8}[bkmg]\\z", Options);
+        private static readonly Regex CpusPattern = new(@"^[0-9]{1,3}(?:\.[0-9]{1,3})?\z", Options);
+        private static readonly Regex UserPattern = new("^[a-z0-9_][a-z0-9_-]{0,31}(?::[a-z0-9_][a-z0-9_-]{0,31})?\\z", Options);
+        private static readonly Regex UrlPathPattern = new("^/[A-Za-z0-9._~/-]*\\z", Options);
+        private static readonly Regex RelativeFilePattern = new("^[A-Za-z0-9_][A-Za-z0-9._/-]*\\z", Options);
+        private static readonly Regex EmailPattern = new("^[A-Za-z0-9._%+-]+@" + Label + @"(?:\." + Label + ")+\\z", Options);
 
         // OCI distribution reference grammar: [registry[:port]/]path[:tag][@digest].
         private const string Component = "[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*";
@@ -33,7 +33,7 @@ namespace Datamancy.Config.Generators.Validation
             @"^(?:(?<registry>(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?)/)?"
             + "(?<path>" + Component + "(?:/" + Component + ")*)"
             + "(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?"
-            + "(?:@(?<digest>sha256:[a-f0-9]{64}))?$", Options);
+            + "(?:@(?<digest>sha256:[a-f0-9]{64}))?\\z", Options);
 
         private static readonly string[] FloatingTags = { "latest", "stable", "main", "master", "edge", "nightly", "dev", "develop" };
 
@@ -116,8 +116,41 @@ namespace Datamancy.Config.Generators.Validation
             return true;
         }
 
-        /// <summary>A justification: safe text with something in it.</summary>
-        public static bool IsJustification(string? value) => value is not null && value.Trim().Length >= 10 && IsSafeText(value);
+        /// <summary>
+        /// A justification: safe text that says something. Ten characters are not enough on their own ("..........",
+        /// "xxxxxxxxxx" and "n/a n/a n/a" are not reasons): it needs at least <see cref="JustificationMinLetters"/> letters,
+        /// <see cref="JustificationMinDistinctLetters"/> different ones, and two words.
+        /// </summary>
+        public static bool IsJustification(string? value) => value is not null && value.Trim().Length >= 10 && IsSafeText(value) && SaysSomething(value);
+
+        public const int JustificationMinLetters = 8;
+        public const int JustificationMinDistinctLetters = 4;
+
+        private static bool SaysSomething(string value)
+        {
+            var letters = 0;
+            var distinct = new System.Collections.Generic.HashSet<char>();
+            var words = 0;
+            var inWord = false;
+            foreach (var c in value)
+            {
+                if (char.IsLetter(c))
+                {
+                    letters++;
+                    distinct.Add(char.ToLowerInvariant(c));
+                    if (!inWord)
+                    {
+                        words++;
+                        inWord = true;
+                    }
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    inWord = false;
+                }
+            }
+            return letters >= JustificationMinLetters && distinct.Count >= JustificationMinDistinctLetters && words >= 2;
+        }
 
         private static bool HasDotDotSegment(string path)
         {
