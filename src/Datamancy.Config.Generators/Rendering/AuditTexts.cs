@@ -29,7 +29,7 @@ namespace Datamancy.Config.Generators.Rendering
             var groups = ui.Groups.Count == 0 ? "every authenticated user" : "groups " + string.Join(", ", ui.Groups);
             return host + ": open at the ingress (no forward_auth); only the application asks for the login, as Authelia OIDC client `" + s.ClientId()
                 + "` (" + stack.EffectivePolicy(ui).ToAuthelia() + ", " + groups + "). "
-                + (acknowledged ? "Acknowledged: " + Markdown.Escape(ui.Justification!) + ". " : "NOT acknowledged (DMC1010). ")
+                + (acknowledged ? "Acknowledged: " + Markdown.Escape(ui.Justification!.Trim().TrimEnd('.')) + ". " : "NOT acknowledged (DMC1010). ")
                 + "Configure the app with issuer `https://" + stack.PortalFqdn() + "`, client id `" + s.ClientId() + "`, the client secret from `"
                 + (ui.OidcClientSecret ?? "?") + "` (Authelia holds only its digest) and redirect URI `https://" + host + ui.OidcCallbackPath
                 + "`, and turn off its local login and anonymous access: the ingress does not stop a request the app lets through";
