@@ -38,12 +38,43 @@ namespace Datamancy.Config.Generators.Rendering
 
         public static YamlMappingNode Map() => new();
 
+        /// <summary>
+        /// A mapping key. Keys are as strict as values: a key is plain only when it is a string under YAML 1.1 (PyYAML,
+        /// docker-compose 1.x) and YAML 1.2 (Compose v2, Authelia) alike — a letter or '_' first, then letters, digits,
+        /// '_' or '-', and not one of the boolean or null words (<c>no</c>, <c>ON</c>, <c>y</c>, <c>null</c>…).
+        /// Every other key (<c>0123</c>, <c>1e3</c>, <c>~</c>, <c>no</c>) is double-quoted, so it stays the string it is
+        /// and two names never collapse into one key.
+        /// </summary>
+        public static YamlScalarNode Key(string key) =>
+            new(key) { Style = IsPlainSafe(key) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted };
+
+        private static readonly HashSet<string> ReservedWords = new(System.StringComparer.OrdinalIgnoreCase)
+        {
+            "y", "n", "yes", "no", "true", "false", "on", "off", "null",
+        };
+
+        private static bool IsPlainSafe(string key)
+        {
+            if (key.Length == 0 || !(key[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_') || ReservedWords.Contains(key))
+            {
+                return false;
+            }
+            foreach (var c in key)
+            {
+                if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>Adds the entry only when <paramref name="value"/> is not null.</summary>
         public static YamlMappingNode With(this YamlMappingNode map, string key, YamlNode? value)
         {
             if (value is not null)
             {
-                map.Add(new YamlScalarNode(key), value);
+                map.Add(Key(key), value);
             }
             return map;
         }
