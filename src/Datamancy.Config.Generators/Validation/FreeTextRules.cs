@@ -1,0 +1,32 @@
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Validation
+{
+    /// <summary>
+    /// The free-text arguments the audit and network map quote (justifications) keep the grammar of all free text:
+    /// no control, line-break or invisible character, whether or not the rule that asks for them applies.
+    /// </summary>
+    internal static class FreeTextRules
+    {
+        private const string Reason = "control, line-break and invisible characters are not allowed";
+
+        public static void Check(ServiceModel s, System.Action<string, string, string> invalid)
+        {
+            for (var i = 0; i < s.Ports.Count; i++)
+            {
+                if (s.Ports[i].Justification is { } text && !ValueRules.IsSafeText(text))
+                {
+                    invalid(SiteKeys.Of("Publish", i, "Justification"), "Justification of published port " + s.Ports[i].HostPort, Reason);
+                }
+            }
+            if (s.Api?.PublicJustification is { } api && !ValueRules.IsSafeText(api))
+            {
+                invalid("ApiHost.PublicJustification", "PublicJustification", Reason);
+            }
+            if (s.Capabilities?.Justification is { } caps && !ValueRules.IsSafeText(caps))
+            {
+                invalid("Capabilities.Justification", "Justification", Reason);
+            }
+        }
+    }
+}
