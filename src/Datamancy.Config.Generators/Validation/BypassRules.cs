@@ -68,7 +68,7 @@ namespace Datamancy.Config.Generators.Validation
                 return new Verdict(Problem.Syntax, "it is not a valid regular expression (" + FirstSentence(e.Message) + ")", System.Array.Empty<string>());
             }
             var segment = LiteralFirstSegment(pattern, out var shape);
-            var opened = Probe(regex, segment);
+            var opened = Probe(regex, segment, segment ?? LongestWord(pattern));
             if (shape is not null)
             {
                 return new Verdict(Problem.Scope, shape, opened);
@@ -246,18 +246,6 @@ namespace Datamancy.Config.Generators.Validation
                             return "possessive quantifiers ('" + c + "+') are not regular expressions in .NET or RE2";
                         }
                         break;
-                    case '^':
-                        if (i != 0)
-                        {
-                            return "'^' may only start the pattern";
-                        }
-                        break;
-                    case '$':
-                        if (i != pattern.Length - 1)
-                        {
-                            return "'$' may only end the pattern";
-                        }
-                        break;
                 }
             }
             return inClass ? "a character class is not closed" : null;
@@ -292,10 +280,10 @@ namespace Datamancy.Config.Generators.Validation
         }
 
         /// <summary>The probe requests (path and query, as Authelia matches them) outside <c>/segment</c> that the pattern matches.</summary>
-        private static List<string> Probe(Regex regex, string? segment)
+        private static List<string> Probe(Regex regex, string? segment, string? word)
         {
             var opened = new List<string>();
-            foreach (var request in Probes(segment))
+            foreach (var request in Probes(word))
             {
                 if (segment is not null && FirstSegment(request) == segment)
                 {
@@ -316,6 +304,20 @@ namespace Datamancy.Config.Generators.Validation
                 }
             }
             return opened;
+        }
+
+        /// <summary>For a pattern without a literal first segment: its longest run of letters and digits, to build probes around it.</summary>
+        private static string? LongestWord(string pattern)
+        {
+            string? best = null;
+            foreach (Match match in Regex.Matches(pattern, "[A-Za-z0-9_-]+"))
+            {
+                if (best is null || match.Value.Length > best.Length)
+                {
+                    best = match.Value;
+                }
+            }
+            return best;
         }
 
         private static string FirstSegment(string request)

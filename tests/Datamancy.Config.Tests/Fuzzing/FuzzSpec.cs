@@ -79,7 +79,7 @@ public sealed class FuzzGen
         Ui = Gen.Frequency(
             (1, Gen.Const<FuzzUi?>(default(FuzzUi?))),
             (2, Gen.Select(Label, Gen.Int[0, 2], Gen.Frequency((1, Gen.Const<string?>(default(string?))), (2, Text.Select(t => (string?)t))),
-                Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (1, Mix(Gen.OneOf("^/webhook/", "^/hooks/.*$")).Array[1, 2])),
+                Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (1, Mix(Gen.OneOf("^/webhook/", "^/hooks/.*$", "^/api/v1/(status|health)$", "^/\\.well-known/")).Array[1, 2])),
                 (s, m, j, b) => (FuzzUi?)new FuzzUi(s, m, j, b))));
         Api = Gen.Frequency(
             (2, Gen.Const<FuzzApi?>(default(FuzzApi?))),
@@ -124,9 +124,16 @@ public sealed class FuzzGen
         "{{ env \"X\" }}", "{{", "}}", "\u202e", "\u200b", "\u2028", "a\u0000b", "\ud800", "\u00e9t\u00e9", "\u4e2d\u6587", "..", "../x", "/etc",
         "./../x", "0.0.0.0/0", "::/0", "10.0.0.0/33", "10.0.0/8", "fe80::1%eth0/64", "{stack.domain}", "{stack.nope}", "import x", "route {",
         new string('a', 300), "LATEST", "x:latest", "UPPER", "-lead", "trail-", "a..b", "a.-b", "xn--80ak6aa92e",
+        "app\n", "example.com\n", "/data\r\n", "30s\u2028", "API_KEY\u0085", "^/webhook/\n", "10.0.0.0/8\n", "ops@example.com\u2029",
+        "co.uk", "github.io", "10.0.0.1", "^/.+", "^/[^h]", "^.*webhook", "^/webhook", "(?>a)", "^/\\p{IsGreek}/", "^/a/(?=b)",
     };
 
-    private Gen<string> Mix(Gen<string> valid) => Gen.Frequency((_validWeight, valid), (1, Gen.OneOf(HostileValues)), (1, Gen.String));
+    /// <summary>Issue #11.6: appended to a valid value, so the value passes every check up to its last character.</summary>
+    public static readonly string[] LineBreakSuffixes = { "\n", "\r\n", "\u2028", "\r", "\u0085", "\u2029" };
+
+    private Gen<string> Mix(Gen<string> valid) => Gen.Frequency(
+        (_validWeight, valid), (1, Gen.OneOf(HostileValues)), (1, Gen.String),
+        (1, Gen.Select(valid, Gen.OneOf(LineBreakSuffixes), (v, suffix) => v + suffix)));
 
     // After HostileValues: static fields initialise in textual order.
     public static readonly FuzzGen Hostile = new(6);
