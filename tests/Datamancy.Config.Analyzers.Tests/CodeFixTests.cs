@@ -33,6 +33,14 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task Unacknowledged_app_oidc_host_goes_behind_forward_auth_without_its_client_settings()
+    {
+        await new CodeFixTest<UiHostSsoCodeFix>(
+            App("[UiHost(\"app\", {|DMC1010:Sso = SsoMode.Oidc|}, OidcCallbackPath = \"/login/generic_oauth\", OidcClientSecret = \"APP_OIDC_SECRET\")]\n[Secret(\"APP_OIDC_SECRET\")]"),
+            App("[UiHost(\"app\")]\n[Secret(\"APP_OIDC_SECRET\")]")).RunAsync();
+    }
+
+    [Fact]
     public async Task Fix_all_puts_every_public_ui_host_behind_forward_auth()
     {
         await new CodeFixTest<UiHostSsoCodeFix>(

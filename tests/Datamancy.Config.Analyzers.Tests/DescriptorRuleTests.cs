@@ -45,8 +45,24 @@ public sealed class DescriptorRuleTests
             "Service 'edge': the ingress publishes only 80/tcp and 443/tcp+udp, not 80:80/udp" },
         { DiagnosticIds.CaddyHeaderForgery, App("", string.Format(Edge, "{|#0:\"caddy:2.10.0\"|}")),
             "Service 'edge': Caddy 2.10.0 lets a client forge identity headers that forward_auth copies (GHSA-7r4p-vjf4-gxv4); pin 2.11.2 or later" },
-        { DiagnosticIds.BypassCoversHost, App("[UiHost(\"app\", Bypass = new[] { \"^/webhook/\", {|#0:\"^/.*\"|} })]"),
-            "Service 'app': bypass resource '^/.*' matches '/', so all of UI host 'app' skips SSO; bypass only the paths that need it, or declare the host public with a justification" },
+        { DiagnosticIds.BypassCoversHost, App("[UiHost(\"app\", Bypass = new[] { \"^/webhook/\", {|#0:\"^/.*\"|} })]\n[AllowedGroups(Team.Admins)]") + Team,
+            "Service 'app': bypass resource '^/.*' on UI host 'app' is not limited to one path: the first path segment after '^/' must be literal (letters, digits, '_', '~', '-', '\\.'), with no wildcard, class or group before it; it would switch SSO off for '/', '/admin', '/admin?webhook', '/admin/' and 84 more probed requests" },
+        { DiagnosticIds.BypassCoversHost, App("[UiHost(\"app\", Bypass = new[] { {|#0:\"^.*webhook\"|} })]\n[AllowedGroups(Team.Admins)]") + Team,
+            "Service 'app': bypass resource '^.*webhook' on UI host 'app' is not limited to one path: it must start with '^/' and a literal first path segment (Authelia matches path and query, so an unanchored pattern also matches inside other paths and the query); it would switch SSO off for '/admin?webhook', '/admin?next=/webhook/', '/webhookx', '/webhook-admin' and 25 more probed requests" },
+        { DiagnosticIds.BypassIgnored, App("[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"APP_OIDC_SECRET\", Justification = \"Only OIDC login; local login is disabled.\", Bypass = new[] { {|#0:\"^/webhook/\"|} })]\n[AllowedGroups(Team.Admins)]\n[Secret(\"APP_OIDC_SECRET\")]") + Team,
+            "Service 'app': bypass resource '^/webhook/' has no effect on UI host 'app' (app-level OIDC): only forward_auth hosts ask Authelia; remove it" },
+        { DiagnosticIds.OidcWithoutAcknowledgement, App("[UiHost(\"app\", {|#0:Sso = SsoMode.Oidc|}, OidcClientSecret = \"APP_OIDC_SECRET\")]\n[AllowedGroups(Team.Admins)]\n[Secret(\"APP_OIDC_SECRET\")]") + Team,
+            "Service 'app': UI host 'app' is open at the ingress and only the application asks for the OIDC login (client 'app'); give Justification saying how the app is configured to require it, or use forward_auth" },
+        { DiagnosticIds.OidcWithoutAcknowledgement, App("[UiHost(\"app\", {|#0:Sso = SsoMode.Oidc|}, OidcClientSecret = \"APP_OIDC_SECRET\", Justification = \"..........\")]\n[AllowedGroups(Team.Admins)]\n[Secret(\"APP_OIDC_SECRET\")]") + Team,
+            "Service 'app': UI host 'app' is open at the ingress and only the application asks for the OIDC login (client 'app'); give Justification saying how the app is configured to require it, or use forward_auth" },
+        { DiagnosticIds.UiWithoutSso, App("[UiHost(\"app\", {|#0:Sso = SsoMode.Public|}, Justification = \"..........\")]"),
+            "Service 'app': UI host 'app' is public without a justification; use forward_auth or OIDC, or give Justification" },
+        { DiagnosticIds.UiWithoutSso, App("[UiHost(\"app\", {|#0:Sso = SsoMode.Public|}, Justification = \"n/a n/a n/a n/a\")]"),
+            "Service 'app': UI host 'app' is public without a justification; use forward_auth or OIDC, or give Justification" },
+        { DiagnosticIds.UiAdmitsEveryUser, App("[{|#0:UiHost(\"app\")|}]"),
+            "Service 'app': UI host 'app' admits every authenticated user of the directory; declare [AllowedGroups] to restrict it" },
+        { DiagnosticIds.InvalidValue, App("[ApiHost({|#0:ClientCredentials = true|}, ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]"),
+            "Service 'app': ClientCredentials with ApiKeySecret is invalid: both use the 'Authorization: Bearer' header and Authelia checks every bearer token on a client_credentials host; choose one" },
         { DiagnosticIds.DatabasePublished, App("[Publish({|#0:5432|})]", "[Service(\"db\", \"postgres:16.4\", Role = ServiceRole.Database, Networks = Network.Database)]"),
             "Service 'db': database port 5432 must not be published; reach it by its service name on the database network" },
         { DiagnosticIds.PortPublishedWithoutJustification, App("[Publish({|#0:25|})]"),
@@ -99,6 +115,14 @@ public sealed class DescriptorRuleTests
             "Stack 's': production uses Let's Encrypt's staging CA, whose certificates browsers do not trust; remove AcmeStaging before going live" },
         { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", {|#0:\"Example\"|}, AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
             "Stack 's': domain 'Example' is invalid: use a lower-case DNS name with at least two labels, such as 'example.com'" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", {|#0:\"co.uk\"|}, AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
+            "Stack 's': domain 'co.uk' is invalid: 'co.uk' is a public suffix (a registry's second level under a country domain): browsers refuse a session cookie for it; use the name you registered under it, such as 'example.co.uk'" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", {|#0:\"duckdns.org\"|}, AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
+            "Stack 's': domain 'duckdns.org' is invalid: 'duckdns.org' is a shared hosting or dynamic-DNS suffix (a public suffix): the session cookie would be offered to every tenant or refused; use your own name under it, such as 'me.duckdns.org'" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", {|#0:\"192.168.1.10\"|}, AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
+            "Stack 's': domain '192.168.1.10' is invalid: an IP address cannot hold the stack's hosts or a session cookie for them; use a DNS name you own" },
+        { DiagnosticIds.OneFactorDefault, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:DefaultPolicy = AuthPolicy.OneFactor|})]\npublic partial class S;\n",
+            "Stack 's': the default policy is one_factor, so every UI host without its own Policy needs only a password; use two_factor and lower single hosts where needed" },
     };
 
     [Theory]
@@ -106,6 +130,7 @@ public sealed class DescriptorRuleTests
     public async Task Rule_fires_on_the_argument_with_its_message(string id, string source, string message)
     {
         var test = new AnalyzerTest(source);
+        test.DisabledDiagnostics.Remove(id);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.All.Single(d => d.Id == id)).WithLocation(0).WithMessage(message));
         await test.RunAsync();
     }
@@ -144,10 +169,10 @@ public sealed class DescriptorRuleTests
     public static TheoryData<string> Clean() => new()
     {
         App(""),
-        App("[UiHost(\"app\")]"),
+        App("[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]") + Team,
         App("[UiHost(\"status\", Sso = SsoMode.Public, Justification = \"Public status page without login by design.\")]"),
-        App("[UiHost(\"app\", Bypass = new[] { \"^/webhook/\", \"^/api/health$\" })]"),
-        App("[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"APP_OIDC_SECRET\")]\n[Secret(\"APP_OIDC_SECRET\")]"),
+        App("[UiHost(\"app\", Bypass = new[] { \"^/webhook/\", \"^/api/health$\", \"^/hooks/(github|gitlab)/[0-9a-f]{8,64}$\" })]\n[AllowedGroups(Team.Admins)]") + Team,
+        App("[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"APP_OIDC_SECRET\", Justification = \"Only OIDC login; local login and sign-up are disabled.\")]\n[AllowedGroups(Team.Admins)]\n[Secret(\"APP_OIDC_SECRET\")]") + Team,
         App("[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]"),
         App("[ApiHost(ClientCredentials = true, DefaultAllowlist = new[] { \"10.8.0.0/24\", \"fd00:1::/64\" })]"),
         App("[ApiHost(ApiKeySecret = \"APP_KEY\", DefaultAllowlist = new[] { \"0.0.0.0/0\" }, PublicJustification = \"Webhook senders come from anywhere; the key is checked.\")]\n[Secret(\"APP_KEY\")]"),
@@ -167,7 +192,11 @@ public sealed class DescriptorRuleTests
         App("[Elevated(Elevation.CapAdd, \"NET_ADMIN\", Justification = \"WireGuard configures its interface.\")]"),
         App("[Elevated(Elevation.SeccompUnconfined, Justification = \"The sandbox installs its own seccomp filter.\")]"),
         Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
+        Usings + "[Stack(\"s\", \"example.co.uk\", AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
+        Usings + "[Stack(\"s\", \"me.duckdns.org\", AcmeEmail = \"ops@example.org\", DefaultPolicy = AuthPolicy.TwoFactor)]\npublic partial class S;\n",
     };
+
+    private const string Team = "[UserGroups] public enum Team { Admins }\n";
 
     [Theory]
     [MemberData(nameof(Clean))]
