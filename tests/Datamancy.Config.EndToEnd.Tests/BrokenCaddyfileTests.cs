@@ -57,6 +57,24 @@ public sealed class BrokenCaddyfileTests(ITestOutputHelper output)
         output.WriteLine(breakage + " → " + failure.Message.Split('\n')[0]);
     }
 
+    /// <summary>Issue #11.2 as it was: the client_credentials host checks only that some bearer header is present.</summary>
+    [SkippableFact]
+    public async Task A_client_credentials_host_without_the_token_check_fails_the_token_check()
+    {
+        var caddy = Tools.Require("caddy", IngressFixture.CaddyInstall);
+        var stack = StackArtifacts.Load("oidc-and-bypass");
+        const string check = "\t\tforward_auth {$DATAMANCY_UPSTREAM_AUTHELIA:authelia:9091} {\n\t\t\turi /api/authz/forward-auth\n\t\t}\n\t\treverse_proxy {$DATAMANCY_UPSTREAM_VECTORS:vectors:6333}";
+        Assert.Contains(check, stack.LocalCaddyfile, StringComparison.Ordinal);
+        var broken = stack with
+        {
+            Name = "oidc-and-bypass, token check removed",
+            LocalCaddyfile = stack.LocalCaddyfile.Replace(check, "\t\treverse_proxy {$DATAMANCY_UPSTREAM_VECTORS:vectors:6333}", StringComparison.Ordinal),
+        };
+        await using var run = await IngressRun.StartAsync(caddy, broken, AllowlistSetting.AllowedClientOnly);
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => IngressChecks.ClientCredentialsHostsPassOnlyTheAcceptedToken(run, output));
+        output.WriteLine("token check removed → " + failure.Message.Split('\n')[0]);
+    }
+
     [SkippableFact]
     public void A_route_to_a_database_fails_the_routing_check()
     {

@@ -28,7 +28,7 @@ public static class IngressChecks
         foreach (var route in table.Routes)
         {
             var expected = new SortedSet<string>(StringComparer.Ordinal) { route.Upstream };
-            if (route.Access == Access.ForwardAuth)
+            if (RouteTable.AsksPortal(route))
             {
                 expected.Add(portalUpstream ?? throw new InvalidOperationException(route.Host + " uses forward_auth but the stack has no portal"));
             }
@@ -125,7 +125,7 @@ public static class IngressChecks
     {
         foreach (var route in run.Table.With(Access.Api))
         {
-            var token = IngressRun.Token("api-key");
+            var token = run.BearerFor(route);
             var exchange = await run.GetAsync(IngressRun.AllowedClient, route, authorization: token, headers: Forged());
             output.WriteLine(route + ", " + route.AllowlistVariable + "=127.0.0.2/32, from 127.0.0.2 with a bearer token: " + exchange);
             Assert.Equal(HttpStatusCode.OK, exchange.Status);
@@ -133,8 +133,16 @@ public static class IngressChecks
             Assert.Empty(exchange.Elsewhere);
             Assert.Equal("Bearer " + token, seen.Header("Authorization"));
             Assert.All(IdentityHeaders, h => Assert.Null(seen.Header(h)));
-            Assert.Empty(exchange.AtAuth);
-            Assert.DoesNotContain(run.Stubs.ReceivedBy(Stubs.AuthStub.Name), r => r.Header("X-Forwarded-Host")?.StartsWith(route.Host + ":", StringComparison.Ordinal) == true);
+            if (route.PortalChecksToken)
+            {
+                // The token check is the portal's: exactly one authz call for this request, and no identity copied from it.
+                Assert.Single(exchange.AtAuth);
+            }
+            else
+            {
+                Assert.Empty(exchange.AtAuth);
+                Assert.DoesNotContain(run.Stubs.ReceivedBy(Stubs.AuthStub.Name), r => r.Header("X-Forwarded-Host")?.StartsWith(route.Host + ":", StringComparison.Ordinal) == true);
+            }
 
             if (route.RequiresBearer)
             {
@@ -146,11 +154,49 @@ public static class IngressChecks
         }
     }
 
+    /// <summary>
+    /// Issue #11.2: a client_credentials host passes only the token the portal accepts. From an allowlisted client: the
+    /// accepted token reaches the upstream, a refused token gets the portal's 401 and reaches nothing, no token is refused
+    /// by Caddy before the portal is asked; from outside the allowlist even the accepted token is refused without asking.
+    /// </summary>
+    public static async Task ClientCredentialsHostsPassOnlyTheAcceptedToken(IngressRun run, ITestOutputHelper output)
+    {
+        var routes = run.Table.With(Access.Api).Where(r => r.PortalChecksToken).ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var accepted = await run.GetAsync(IngressRun.AllowedClient, route, authorization: run.AcceptedToken);
+            output.WriteLine(route + ", allowlisted client, the token the portal accepts: " + accepted);
+            Assert.Equal(HttpStatusCode.OK, accepted.Status);
+            Assert.Single(accepted.AtUpstream);
+            var authCall = Assert.Single(accepted.AtAuth);
+            Assert.Equal("Bearer " + run.AcceptedToken, authCall.Header("Authorization"));
+
+            var refused = await run.GetAsync(IngressRun.AllowedClient, route, authorization: IngressRun.Token("forged-token"));
+            output.WriteLine(route + ", allowlisted client, a token the portal refuses: " + refused);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+            Assert.True(refused.ReachedNothing, route.Host + " reached the upstream with a refused token");
+            Assert.Single(refused.AtAuth);
+
+            var none = await run.GetAsync(IngressRun.AllowedClient, route);
+            output.WriteLine(route + ", allowlisted client, no token: " + none);
+            Assert.Equal(HttpStatusCode.Unauthorized, none.Status);
+            Assert.True(none.ReachedNothing);
+            Assert.Empty(none.AtAuth);
+
+            var outsider = await run.GetAsync(IngressRun.OtherClient, route, authorization: run.AcceptedToken);
+            output.WriteLine(route + ", client outside the allowlist, the accepted token: " + outsider);
+            Assert.Equal(HttpStatusCode.Forbidden, outsider.Status);
+            Assert.True(outsider.ReachedNothing);
+            Assert.Empty(outsider.AtAuth);
+        }
+    }
+
     public static async Task ApiHostsRefuseOutsider(IngressRun run, ITestOutputHelper output)
     {
         foreach (var route in run.Table.With(Access.Api))
         {
-            var exchange = await run.GetAsync(IngressRun.OtherClient, route, authorization: IngressRun.Token("api-key"));
+            var exchange = await run.GetAsync(IngressRun.OtherClient, route, authorization: run.BearerFor(route));
             output.WriteLine(route + ", " + route.AllowlistVariable + "=127.0.0.2/32, from 127.0.0.3: " + exchange);
             Assert.Equal(HttpStatusCode.Forbidden, exchange.Status);
             Assert.True(exchange.ReachedNothing);
@@ -166,7 +212,7 @@ public static class IngressChecks
             foreach (var client in new[] { IngressRun.AllowedClient, IngressRun.OtherClient })
             {
                 var admitted = defaults.Any(cidr => IPNetwork.Parse(cidr).Contains(client));
-                var exchange = await run.GetAsync(client, route, authorization: IngressRun.Token("api-key"));
+                var exchange = await run.GetAsync(client, route, authorization: run.BearerFor(route));
                 output.WriteLine(route + ", " + route.AllowlistVariable + " unset (defaults " + string.Join(" ", defaults) + "), from " + client
                     + " (" + (admitted ? "inside" : "outside") + "): " + exchange);
                 Assert.Equal(admitted ? HttpStatusCode.OK : HttpStatusCode.Forbidden, exchange.Status);
@@ -182,7 +228,7 @@ public static class IngressChecks
         {
             foreach (var client in new[] { IngressRun.AllowedClient, IngressRun.OtherClient, IPAddress.Loopback })
             {
-                var exchange = await run.GetAsync(client, route, authorization: IngressRun.Token("api-key"));
+                var exchange = await run.GetAsync(client, route, authorization: run.BearerFor(route));
                 output.WriteLine(route + ", " + route.AllowlistVariable + "=\"\", from " + client + ": " + exchange);
                 Assert.Equal(HttpStatusCode.Forbidden, exchange.Status);
                 Assert.True(exchange.ReachedNothing);

@@ -50,6 +50,14 @@ public sealed class IngressProofTests(IngressFixture fixture, ITestOutputHelper 
     public async Task Api_hosts_admit_an_allowlisted_client_with_its_authorization_intact_and_never_ask_the_portal(string stack) =>
         await IngressChecks.ApiHostsAdmitAllowlistedClient(await fixture.Run(stack, AllowlistSetting.AllowedClientOnly), output);
 
+    public static TheoryData<string> StacksWithClientCredentials() =>
+        new(StackArtifacts.Names().Where(n => RouteTable.Read(StackArtifacts.Load(n)).Routes.Any(r => r.PortalChecksToken)));
+
+    [SkippableTheory]
+    [MemberData(nameof(StacksWithClientCredentials))]
+    public async Task Client_credentials_hosts_pass_only_a_token_the_portal_accepts(string stack) =>
+        await IngressChecks.ClientCredentialsHostsPassOnlyTheAcceptedToken(await fixture.Run(stack, AllowlistSetting.AllowedClientOnly), output);
+
     [SkippableTheory]
     [MemberData(nameof(StacksWith), Access.Api, null)]
     public async Task Api_hosts_refuse_a_client_outside_the_allowlist(string stack) =>

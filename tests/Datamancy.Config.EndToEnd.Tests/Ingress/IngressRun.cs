@@ -76,6 +76,12 @@ public sealed class IngressRun : IAsyncDisposable
     /// <summary>A session whose user has no e-mail and display name: the auth stub answers with Remote-User and Remote-Groups only.</summary>
     public string PartialSessionCookie { get; } = Token("partial-session");
 
+    /// <summary>The one client_credentials access token the auth stub accepts; random per run.</summary>
+    public string AcceptedToken { get; } = Token("client-credentials-token");
+
+    /// <summary>The bearer token a client of <paramref name="route"/> sends: the accepted token where the portal checks it, any key elsewhere.</summary>
+    public string BearerFor(Route route) => route.PortalChecksToken ? AcceptedToken : Token("api-key");
+
     public CaddyInstance Caddy => caddy!;
 
     public StubServer Stubs => stubs!;
@@ -107,7 +113,7 @@ public sealed class IngressRun : IAsyncDisposable
     {
         var services = Table.RoutedServices.Where(s => s != Table.SsoService).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var ports = FreePorts.Take(services.Count + 3);
-        var auth = new AuthStub(Table.PortalHost ?? "auth.invalid", SessionCookie, PartialSessionCookie, Identity);
+        var auth = new AuthStub(Table.PortalHost ?? "auth.invalid", SessionCookie, PartialSessionCookie, Identity, AcceptedToken);
         var handlers = new Dictionary<int, (string, Func<HttpContext, Task>)> { [ports[0]] = (AuthStub.Name, auth.Handle) };
         var environment = new Dictionary<string, string?>
         {

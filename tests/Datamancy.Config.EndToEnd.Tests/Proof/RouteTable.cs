@@ -7,7 +7,8 @@ namespace Datamancy.Config.EndToEnd.Tests.Proof;
 public enum Access { Portal, ForwardAuth, AppOidc, Public, Api }
 
 /// <summary>One host through the ingress: its access, the service behind it, and for API hosts the allowlist.</summary>
-public sealed record Route(string Host, Access Access, string Service, string Upstream, string? AllowlistVariable, bool RequiresBearer)
+/// <param name="PortalChecksToken">An API host whose bearer token the portal verifies (OIDC client_credentials).</param>
+public sealed record Route(string Host, Access Access, string Service, string Upstream, string? AllowlistVariable, bool RequiresBearer, bool PortalChecksToken = false)
 {
     public override string ToString() => Host + " (" + Access + " → " + Upstream + ")";
 }
@@ -48,7 +49,10 @@ public sealed class RouteTable
 
     /// <summary>Every service a route forwards to, the SSO service included when a host asks it.</summary>
     public IEnumerable<string> RoutedServices =>
-        Routes.Select(r => r.Service).Concat(Routes.Any(r => r.Access == Access.ForwardAuth) && SsoService is { } sso ? new[] { sso } : Array.Empty<string>()).Distinct();
+        Routes.Select(r => r.Service).Concat(Routes.Any(AsksPortal) && SsoService is { } sso ? new[] { sso } : Array.Empty<string>()).Distinct();
+
+    /// <summary>True when Caddy asks the portal about requests to this host: forward_auth, or a client_credentials token check.</summary>
+    public static bool AsksPortal(Route route) => route.Access == Access.ForwardAuth || route.PortalChecksToken;
 
     public static RouteTable Read(StackArtifacts artifacts)
     {
@@ -64,7 +68,8 @@ public sealed class RouteTable
         if (access.StartsWith("IP allowlist", StringComparison.Ordinal))
         {
             var requiresBearer = access.Contains("API key", StringComparison.Ordinal) || access.Contains("client_credentials", StringComparison.Ordinal);
-            return new Route(host, Access.Api, service, upstream, Backticked.Match(access).Groups[1].Value, requiresBearer);
+            var portalChecksToken = access.Contains("verified by Authelia", StringComparison.Ordinal);
+            return new Route(host, Access.Api, service, upstream, Backticked.Match(access).Groups[1].Value, requiresBearer, portalChecksToken);
         }
         var kind = access switch
         {

@@ -20,8 +20,15 @@ public sealed record Identity(string User, string Groups, string Email, string N
 /// Every other path is the portal itself. A second session stands for a user without e-mail and display name:
 /// Authelia then sends only Remote-User and Remote-Groups, so whatever else reaches the upstream came from the client.
 /// </summary>
-public sealed class AuthStub(string portalHost, string sessionCookie, string partialSessionCookie, Identity identity)
+/// <remarks>
+/// Like Authelia with <c>HeaderAuthorization</c> (schemes basic, bearer) before <c>CookieSession</c>: a request that
+/// carries <c>Authorization: Bearer</c> is decided by the token alone — 200 for the one client_credentials access token
+/// this run accepts (<paramref name="acceptedToken"/>), 401 with <c>WWW-Authenticate</c> for any other.
+/// </remarks>
+public sealed class AuthStub(string portalHost, string sessionCookie, string partialSessionCookie, Identity identity, string acceptedToken)
 {
+    public const string ClientSubject = "oauth2:client:e2e-api";
+
     public const string Name = "auth-stub";
     public const string ForwardAuthPath = "/api/authz/forward-auth";
     public const string CookieName = "authelia_session";
@@ -40,6 +47,19 @@ public sealed class AuthStub(string portalHost, string sessionCookie, string par
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return context.Response.WriteAsync("missing X-Forwarded-* headers");
+        }
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            if (authorization["Bearer ".Length..] == acceptedToken)
+            {
+                context.Response.Headers["Remote-User"] = ClientSubject;
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return Task.CompletedTask;
+            }
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return context.Response.WriteAsync("401 Unauthorized");
         }
         if (context.Request.Cookies.TryGetValue(CookieName, out var session) && (session == sessionCookie || session == partialSessionCookie))
         {
