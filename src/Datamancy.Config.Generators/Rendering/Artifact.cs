@@ -28,6 +28,7 @@ namespace Datamancy.Config.Generators.Rendering
                 (".env.bootstrap.example", "EnvBootstrapExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
                 ("network-map.md", "NetworkMap", NetworkMapRenderer.Render(stack)),
                 ("SECURITY-AUDIT.md", "SecurityAudit", SecurityAuditRenderer.Render(stack)),
+                (ExposureRenderer.FileName, "Exposure", ExposureRenderer.Render(stack)),
                 (CaddyPreflightRenderer.FileName, "CaddyPreflight", CaddyPreflightRenderer.IsNeeded(stack) ? CaddyPreflightRenderer.Render(stack) : string.Empty),
             };
             var artifacts = new System.Collections.Generic.List<Artifact>();
