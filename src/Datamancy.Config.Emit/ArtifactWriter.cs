@@ -2,34 +2,44 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Datamancy.Config.Emit;
 
-/// <summary>What one emission did.</summary>
-public sealed record EmitResult(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Drifted);
+/// <summary>What one emission did. <paramref name="Kept"/>: stale files left in place because they are not exactly what this tool wrote.</summary>
+public sealed record EmitResult(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Removed, IReadOnlyList<string> Drifted)
+{
+    public IReadOnlyList<string> Kept { get; init; } = Array.Empty<string>();
+}
 
 /// <summary>
 /// Writes artifacts below the output folder: only files whose bytes changed, each atomically
 /// (temporary file, then rename), and removes files an earlier build wrote that are no longer produced.
 /// </summary>
+/// <remarks>
+/// The index of written files is not trusted: an entry is used only when it is a name the generator can produce
+/// (<see cref="ArtifactPaths"/>), and a stale file is removed only when its bytes still hash to what this tool wrote
+/// (the index records a SHA-256 per file). Nothing is written or removed through a symbolic link.
+/// </remarks>
 public static class ArtifactWriter
 {
-    /// <summary>The list of files this tool wrote last time, so stale ones can be removed.</summary>
+    /// <summary>The list of files this tool wrote last time (<c>sha256:&lt;hex&gt; path</c>), so stale ones can be removed.</summary>
     public const string IndexFile = ".datamancy-artifacts";
+
+    private const string HashPrefix = "sha256:";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static EmitResult Write(string outputDirectory, IReadOnlyList<ArtifactFile> artifacts, bool checkOnly)
     {
-        var root = Path.GetFullPath(outputDirectory);
+        var root = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var targets = artifacts.Select(a => (Artifact: a, Target: ArtifactPaths.Resolve(root, a.Path), Bytes: Utf8.GetBytes(a.Content))).ToList();
         var written = new List<string>();
         var unchanged = new List<string>();
         var drifted = new List<string>();
-        foreach (var artifact in artifacts)
+        foreach (var (artifact, target, bytes) in targets)
         {
-            var target = Resolve(root, artifact.Path);
-            var bytes = Utf8.GetBytes(artifact.Content);
             if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes))
             {
                 unchanged.Add(artifact.Path);
@@ -41,6 +51,7 @@ public static class ArtifactWriter
                 continue;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            ArtifactPaths.Resolve(root, artifact.Path); // the folders just created, or found, are still not links
             var temporary = target + ".tmp-" + Environment.ProcessId;
             File.WriteAllBytes(temporary, bytes);
             File.Move(temporary, target, overwrite: true);
@@ -48,51 +59,73 @@ public static class ArtifactWriter
         }
 
         var removed = new List<string>();
+        var kept = new List<string>();
         var indexPath = Path.Combine(root, IndexFile);
+        ArtifactPaths.RefuseLink(indexPath, IndexFile);
         var current = artifacts.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
-        if (File.Exists(indexPath))
+        foreach (var (previous, hash) in ReadIndex(indexPath).Where(e => !current.Contains(e.Path)))
         {
-            foreach (var previous in File.ReadAllLines(indexPath).Where(l => l.Length > 0 && !current.Contains(l)))
+            string stale;
+            try
             {
-                var stale = Resolve(root, previous);
-                if (File.Exists(stale))
-                {
-                    if (checkOnly)
-                    {
-                        drifted.Add(previous);
-                    }
-                    else
-                    {
-                        File.Delete(stale);
-                        removed.Add(previous);
-                    }
-                }
+                stale = ArtifactPaths.Resolve(root, previous);
+            }
+            catch (InvalidDataException)
+            {
+                kept.Add(previous); // not a name this tool writes: the index was edited; never delete on its word
+                continue;
+            }
+            if (!File.Exists(stale))
+            {
+                continue;
+            }
+            if (hash is null || !hash.Equals(Hash(File.ReadAllBytes(stale)), StringComparison.Ordinal))
+            {
+                kept.Add(previous); // changed since this tool wrote it (or written by someone else): left in place
+            }
+            else if (checkOnly)
+            {
+                drifted.Add(previous);
+            }
+            else
+            {
+                File.Delete(stale);
+                removed.Add(previous);
             }
         }
         if (!checkOnly)
         {
-            var index = string.Join("\n", current.OrderBy(p => p, StringComparer.Ordinal)) + "\n";
+            var index = string.Concat(targets.OrderBy(t => t.Artifact.Path, StringComparer.Ordinal).Select(t => HashPrefix + Hash(t.Bytes) + " " + t.Artifact.Path + "\n"));
             if (!File.Exists(indexPath) || File.ReadAllText(indexPath) != index)
             {
                 Directory.CreateDirectory(root);
-                File.WriteAllText(indexPath, index, Utf8);
+                var temporary = indexPath + ".tmp-" + Environment.ProcessId;
+                File.WriteAllText(temporary, index, Utf8);
+                File.Move(temporary, indexPath, overwrite: true);
             }
         }
-        return new EmitResult(written, unchanged, removed, drifted);
+        return new EmitResult(written, unchanged, removed, drifted) { Kept = kept };
     }
 
-    /// <summary>Resolves a manifest path below the root, refusing anything that would leave it.</summary>
-    private static string Resolve(string root, string relative)
+    /// <summary>The index entries: <c>sha256:&lt;hex&gt; path</c>; a line without a hash (an older index) has a null hash.</summary>
+    private static IEnumerable<(string Path, string? Hash)> ReadIndex(string indexPath)
     {
-        if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Split('/').Any(s => s is ".." or "." or ""))
+        if (!File.Exists(indexPath))
         {
-            throw new InvalidDataException("Refusing artifact path outside the output folder: " + relative);
+            yield break;
         }
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        foreach (var line in File.ReadAllText(indexPath).Split('\n'))
         {
-            throw new InvalidDataException("Refusing artifact path outside the output folder: " + relative);
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var space = line.IndexOf(' ');
+            yield return line.StartsWith(HashPrefix, StringComparison.Ordinal) && space > 0
+                ? (line[(space + 1)..], line[HashPrefix.Length..space])
+                : (line, null);
         }
-        return full;
     }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }

@@ -11,10 +11,10 @@ public sealed class SampleStackTests
     private static readonly string[] Paths =
     {
         "dev/Caddyfile", "dev/compose.yaml", "dev/authelia/configuration.yml", "dev/.env.example", "dev/.env.bootstrap.example",
-        "dev/network-map.md", "dev/SECURITY-AUDIT.md",
+        "dev/network-map.md", "dev/SECURITY-AUDIT.md", "dev/exposure.json", "dev/caddy-preflight.sh",
         "prod/Caddyfile", "prod/compose.yaml", "prod/authelia/configuration.yml", "prod/.env.example", "prod/.env.bootstrap.example",
-        "prod/network-map.md", "prod/SECURITY-AUDIT.md",
-        "local/Caddyfile",
+        "prod/network-map.md", "prod/SECURITY-AUDIT.md", "prod/exposure.json", "prod/caddy-preflight.sh",
+        "local/Caddyfile", "local/caddy-preflight.sh",
     };
 
     public static TheoryData<string> ArtifactPaths() => new(Paths);

@@ -6,9 +6,11 @@ using System.Linq;
 namespace Datamancy.Config.Emit.Secrets;
 
 /// <summary>
-/// Reads and writes the <c>NAME=value</c> env files compose reads. Values are quoted so compose reads
-/// them literally: single quotes when a value holds <c>$</c> (digests), double quotes with <c>\n</c>
-/// escapes for multi-line values (PEM keys), bare otherwise.
+/// Reads and writes the <c>NAME=value</c> env files compose reads. Every value is written in a form that Compose
+/// v1 (python-dotenv) and Compose v2 (compose-go) read back as exactly the same string:
+/// bare when it holds only <c>[A-Za-z0-9_+/=.,:@%-]</c>; single quotes (literal in both) when it holds no quote,
+/// backslash or line break; double quotes with <c>\\</c>, <c>\"</c> and <c>\n</c> escapes when it holds no <c>$</c>.
+/// A value that fits none of them (for example <c>$</c> together with a quote) is refused, never re-quoted wrongly.
 /// </summary>
 public static class EnvFile
 {
@@ -37,27 +39,65 @@ public static class EnvFile
         return values;
     }
 
-    public static void Write(string path, string header, IEnumerable<KeyValuePair<string, string>> values) =>
+    public static void Write(string path, string header, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        // Quote first: a value that cannot be written leaves the old file untouched.
+        var lines = values.Select(v => v.Key + "=" + Quote(v.Key, v.Value)).ToList();
         SecureFile.WriteAtomically(path, writer =>
         {
             foreach (var line in header.Split('\n'))
             {
                 writer.WriteLine("# " + line);
             }
-            foreach (var (name, value) in values)
+            foreach (var line in lines)
             {
-                writer.WriteLine(name + "=" + Quote(value));
+                writer.WriteLine(line);
             }
         });
-
-    public static string Quote(string value)
-    {
-        if (value.Contains('\n'))
-        {
-            return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
-        }
-        return value.IndexOfAny(new[] { '$', ' ', '#', '"', '\\', '`' }) >= 0 ? "'" + value + "'" : value;
     }
+
+    /// <summary>Why <paramref name="value"/> cannot be written so that every Compose reads it back exactly, or null.</summary>
+    public static string? Unrepresentable(string value)
+    {
+        if (value.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            return "it holds a control character other than a line break";
+        }
+        if (value.Contains("${", StringComparison.Ordinal))
+        {
+            return "it holds '${', which Compose interpolates even inside quotes";
+        }
+        if (value.EndsWith('\\'))
+        {
+            return "it ends with a backslash, which Compose reads as escaping the closing quote";
+        }
+        if (value.Contains('$') && (value.Contains('\n') || value.Contains('\'') || value.Contains('\\')))
+        {
+            return "it holds '$' together with a quote, backslash or line break, which Compose versions read differently";
+        }
+        return null;
+    }
+
+    /// <summary>The value as it is written after <c>NAME=</c>; refuses (naming <paramref name="name"/>, never the value) what cannot round-trip.</summary>
+    public static string Quote(string name, string value)
+    {
+        if (Unrepresentable(value) is { } reason)
+        {
+            throw new SecretFileException("The value of " + name + " cannot be written to an env file: " + reason
+                + ". Change it, or rotate it with -p:DatamancyRotate=" + name + ". Nothing was written.");
+        }
+        if (value.Length > 0 && value.All(IsBare))
+        {
+            return value;
+        }
+        if (value.IndexOfAny(new[] { '\'', '\\', '\n' }) < 0)
+        {
+            return "'" + value + "'";
+        }
+        return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+    }
+
+    private static bool IsBare(char c) => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '+' or '/' or '=' or '.' or ',' or ':' or '@' or '%' or '-';
 
     public static string Unquote(string value)
     {

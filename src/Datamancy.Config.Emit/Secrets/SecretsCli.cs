@@ -18,6 +18,11 @@ internal static class SecretsCli
                 var result = SecretsCommand.Run(folder, manifest.Secrets, options.Rotate.ToHashSet(StringComparer.Ordinal));
                 Console.WriteLine("Datamancy.Config secrets (" + environment + "): " + result.Created.Count + " created, " + result.Kept.Count + " kept, "
                     + result.Rotated.Count + " rotated in " + Path.GetFullPath(folder) + " (mode 0600).");
+                foreach (var (name, why) in result.Weak)
+                {
+                    Console.WriteLine("Datamancy.Config.Emit : warning DMCE011: " + environment + ": the kept value of " + name + " is weaker than a generated one ("
+                        + why + "); rotate it with -p:DatamancyRotate=" + name + ".");
+                }
                 if (result.Rotated.Count > 0)
                 {
                     Console.WriteLine("  rotated: " + string.Join(", ", result.Rotated) + "; restart: " + (result.Restart.Count == 0 ? "(no service)" : string.Join(", ", result.Restart)));

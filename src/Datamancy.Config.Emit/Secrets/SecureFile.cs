@@ -14,9 +14,24 @@ public static class SecureFile
 
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Refuses an existing file that group or others can read or write.</summary>
+    /// <summary>
+    /// Refuses a path that is a symbolic link: writing would replace the link (or, for a folder, write through it),
+    /// so a secrets file never lands somewhere other than where it is shown.
+    /// </summary>
+    public static void RefuseLink(string path)
+    {
+        var info = new FileInfo(path);
+        if ((info.Exists || Directory.Exists(path)) && info.LinkTarget is not null)
+        {
+            throw new SecretFileException(path + " is a symbolic link (to " + info.LinkTarget + "); secrets files are never written through or over a link. "
+                + "Replace it with a regular file or folder (or remove it) and retry. Nothing was read or written.");
+        }
+    }
+
+    /// <summary>Refuses an existing file that is a link, or that group or others can read or write.</summary>
     public static void RequirePrivate(string path)
     {
+        RefuseLink(path);
         if (OperatingSystem.IsWindows() || !File.Exists(path))
         {
             return;
@@ -29,8 +44,9 @@ public static class SecureFile
         }
     }
 
-    public static void WriteAtomically(string path, Action<TextWriter> write)
+    public static void WriteAtomically(string path, Action<TextWriter> write, UnixFileMode mode = OwnerOnly)
     {
+        RefuseLink(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + ".tmp-" + Guid.NewGuid().ToString("N"));
@@ -39,7 +55,7 @@ public static class SecureFile
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
             {
-                options.UnixCreateMode = OwnerOnly;
+                options.UnixCreateMode = mode;
             }
             using (var stream = new FileStream(temporary, options))
             using (var writer = new StreamWriter(stream, Utf8) { NewLine = "\n" })

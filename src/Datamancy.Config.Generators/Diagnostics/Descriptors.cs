@@ -116,6 +116,9 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor ElevationWithoutJustification = Create(DiagnosticIds.ElevationWithoutJustification, Policy, DiagnosticSeverity.Error,
             "Privilege beyond the hardened default without justification", "Service '{0}': '{1}' is requested without a justification; give Justification (10 characters or more) or remove [Elevated]");
 
+        public static readonly DiagnosticDescriptor VariableOutsideNamespace = Create(DiagnosticIds.VariableOutsideNamespace, Policy, DiagnosticSeverity.Error,
+            "Variable name outside its namespace", "Service '{0}': {1} '{2}' cannot be used: {3}");
+
         public static readonly DiagnosticDescriptor WeakUiPolicy = Create(DiagnosticIds.WeakUiPolicy, Authelia, DiagnosticSeverity.Warning,
             "UI host weaker than the stack's two-factor default", "Service '{0}': UI host '{1}' is one_factor while the stack defaults to two_factor");
 
@@ -138,7 +141,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             OidcWithoutAcknowledgement, BypassIgnored, UiAdmitsEveryUser,
             DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
-            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification);
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, VariableOutsideNamespace);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(
@@ -147,7 +150,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         /// <summary>What the generator reports: rules that need every service (InvalidValue: a secret declared twice differently, a variable set twice), and its own failure.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(
             StackMissingOrDuplicate, DuplicateNameOrHost, IngressMisconfigured, SsoProviderMissing, RoutedServiceWithoutPort,
-            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor);
+            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor, VariableOutsideNamespace);
 
         /// <summary>Every descriptor, once, ordered by ID (docs and release tracking are checked against this).</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = PerService.Concat(StackSettings).Concat(StackWide)

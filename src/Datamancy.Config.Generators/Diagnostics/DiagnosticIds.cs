@@ -46,6 +46,9 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string SharedVolume = "DMC3010";
         public const string ElevationWithoutJustification = "DMC3011";
 
+        // Secret channels
+        public const string VariableOutsideNamespace = "DMC3020";
+
         // Authelia and production
         public const string WeakUiPolicy = "DMC4001";
         public const string AcmeWithoutEmail = "DMC4002";

@@ -28,6 +28,8 @@ namespace Datamancy.Config.Generators.Rendering
                 (".env.bootstrap.example", "EnvBootstrapExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
                 ("network-map.md", "NetworkMap", NetworkMapRenderer.Render(stack)),
                 ("SECURITY-AUDIT.md", "SecurityAudit", SecurityAuditRenderer.Render(stack)),
+                (ExposureRenderer.FileName, "Exposure", ExposureRenderer.Render(stack)),
+                (CaddyPreflightRenderer.FileName, "CaddyPreflight", CaddyPreflightRenderer.IsNeeded(stack) ? CaddyPreflightRenderer.Render(stack) : string.Empty),
             };
             var artifacts = new System.Collections.Generic.List<Artifact>();
             foreach (var environment in Environments)
@@ -36,6 +38,11 @@ namespace Datamancy.Config.Generators.Rendering
                 artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", CaddyfileRenderer.Render(stack, environment)));
                 if (environment == StackEnvironment.Local)
                 {
+                    // The same run-time check as compose's entrypoint, to run by hand or in the proofs before Caddy.
+                    if (CaddyPreflightRenderer.IsNeeded(stack))
+                    {
+                        artifacts.Add(new Artifact(folder + "/" + CaddyPreflightRenderer.FileName, folder, "CaddyPreflight", CaddyPreflightRenderer.Render(stack)));
+                    }
                     continue;
                 }
                 foreach (var (path, constant, content) in shared)

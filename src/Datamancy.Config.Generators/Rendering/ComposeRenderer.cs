@@ -61,6 +61,10 @@ namespace Datamancy.Config.Generators.Rendering
             if (service.Role == ServiceRole.Ingress)
             {
                 yield return new VolumeMount("./Caddyfile", CaddyConfigDir + "/Caddyfile", true, Backup.Never);
+                if (CaddyPreflightRenderer.IsNeeded(stack))
+                {
+                    yield return new VolumeMount("./" + CaddyPreflightRenderer.FileName, CaddyPreflightRenderer.ContainerPath, true, Backup.Never);
+                }
                 foreach (var ca in stack.Services.Select(s => s.Api?.ClientCaFile).Where(f => f is not null).Distinct().OrderBy(f => f, System.StringComparer.Ordinal))
                 {
                     yield return new VolumeMount("./" + ca, CaddyConfigDir + "/" + ca, true, Backup.Never);
@@ -91,7 +95,15 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 node.With("user", Str(user));
             }
-            if (service.Command.Count > 0)
+            if (service.Role == ServiceRole.Ingress && CaddyPreflightRenderer.IsNeeded(stack))
+            {
+                // The allowlists are checked before Caddy pastes them into its configuration (see caddy-preflight.sh).
+                node.With("entrypoint", Strs(new[] { "/bin/sh", CaddyPreflightRenderer.ContainerPath }));
+                node.With("command", Strs(service.Command.Count > 0
+                    ? service.Command.Select(EscapeDollars)
+                    : new[] { "caddy", "run", "--config", CaddyConfigDir + "/Caddyfile", "--adapter", "caddyfile" }));
+            }
+            else if (service.Command.Count > 0)
             {
                 node.With("command", Strs(service.Command.Select(EscapeDollars)));
             }

@@ -25,6 +25,7 @@ namespace Datamancy.Config.Generators.Rendering
                 ApiHosts(stack),
                 Databases(stack),
                 DockerSocket(stack),
+                RuntimeChannelsAudit.Item(stack),
             };
             return ScribanTemplates.Render("SecurityAudit.sbn", new
             {

@@ -55,6 +55,7 @@ namespace Datamancy.Config.Generators.Validation
             ServiceNetworkRules.Check(s, findings);
             ElevationRules.Check(s, findings, Invalid);
             FreeTextRules.Check(s, Invalid);
+            VariableNameRules.Check(s, findings);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)

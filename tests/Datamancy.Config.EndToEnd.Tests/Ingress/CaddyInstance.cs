@@ -48,18 +48,20 @@ public sealed class CaddyInstance : IAsyncDisposable
     /// <paramref name="environment"/>: a null value removes the variable (unset), an empty one sets it empty.
     /// Variables the proof controls are removed from the inherited environment first, so the caller's shell cannot leak in.
     /// </summary>
-    public static async Task<CaddyInstance> StartAsync(string caddy, string caddyfile, int httpsPort, IReadOnlyDictionary<string, string?> environment, IEnumerable<string> hosts, Func<string, bool> controlled)
+    /// <param name="launcher">A command Caddy is started through (for example <c>/bin/sh caddy-preflight.sh</c>), as the stack starts it.</param>
+    public static async Task<CaddyInstance> StartAsync(string caddy, string caddyfile, int httpsPort, IReadOnlyDictionary<string, string?> environment, IEnumerable<string> hosts, Func<string, bool> controlled,
+        IReadOnlyList<string>? launcher = null)
     {
         var folder = new TempFolder();
         var config = folder.Write("Caddyfile", caddyfile);
-        var info = new ProcessStartInfo(caddy)
+        var info = new ProcessStartInfo(launcher is null ? caddy : launcher[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = folder.Path,
         };
-        foreach (var argument in new[] { "run", "--config", config, "--adapter", "caddyfile" })
+        foreach (var argument in (launcher is null ? Array.Empty<string>() : launcher.Skip(1).Append(caddy)).Concat(new[] { "run", "--config", config, "--adapter", "caddyfile" }))
         {
             info.ArgumentList.Add(argument);
         }

@@ -48,6 +48,15 @@ public sealed class UserProject
 
     public CliResult Build(params string[] properties) => Dotnet(new[] { "build" }.Concat(properties).ToArray());
 
+    /// <summary>A build with extra environment variables (MSBuild reads them as properties), the way CI or a shell profile sets them.</summary>
+    public CliResult BuildWithEnvironment(IReadOnlyDictionary<string, string> variables, params string[] arguments)
+    {
+        var environment = workspace.ConsumerEnvironment.Concat(variables).ToDictionary(p => p.Key, p => p.Value);
+        var result = DotnetCli.Run(Directory, environment, CommandTimeout, new[] { "build" }.Concat(arguments).ToArray());
+        log.WriteLine(result.ToString());
+        return result;
+    }
+
     /// <summary>Asserts success and returns the result.</summary>
     public CliResult Expect(CliResult result)
     {
