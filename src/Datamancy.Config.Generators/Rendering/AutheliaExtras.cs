@@ -31,6 +31,12 @@ namespace Datamancy.Config.Generators.Rendering
                 l?.Implementation ?? "custom");
         }
 
+        /// <summary>Groups that list their members: <c>member</c>, or <c>uniqueMember</c> for groupOfUniqueNames.</summary>
+        public static string GroupsFilter(LdapModel ldap) => ldap.GroupObjectClass == DefaultGroupObjectClass
+            ? "(member={dn})"
+            : "(&(" + (string.Equals(ldap.GroupObjectClass, "groupOfUniqueNames", System.StringComparison.OrdinalIgnoreCase) ? "uniqueMember" : "member")
+                + "={dn})(objectClass=" + ldap.GroupObjectClass + "))";
+
         public static YamlMappingNode Regulation(ServiceModel sso)
         {
             var a = sso.Extras.Authelia;

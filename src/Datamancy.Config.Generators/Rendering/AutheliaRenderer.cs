@@ -58,7 +58,7 @@ namespace Datamancy.Config.Generators.Rendering
                 .With("additional_users_dn", Str(ldap.UsersDn!))
                 .With("users_filter", Str("(&({username_attribute}={input})(objectClass=" + ldap.UserObjectClass + "))"))
                 .With("additional_groups_dn", Str(ldap.GroupsDn!))
-                .With("groups_filter", Str(ldap.GroupObjectClass == AutheliaExtras.DefaultGroupObjectClass ? "(member={dn})" : "(&(member={dn})(objectClass=" + ldap.GroupObjectClass + "))"))
+                .With("groups_filter", Str(AutheliaExtras.GroupsFilter(ldap)))
                 .With("user", Str(ldap.BindUser!))
                 .With("attributes", Map()
                     .With("username", Str(ldap.UsernameAttribute!))
