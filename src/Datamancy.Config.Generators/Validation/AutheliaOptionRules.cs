@@ -15,7 +15,7 @@ namespace Datamancy.Config.Generators.Validation
         private static readonly Regex DnPart = new(@"^[A-Za-z][A-Za-z0-9-]*=[^,=+<>#;\\""{}]+(?:,[A-Za-z][A-Za-z0-9-]*=[^,=+<>#;\\""{}]+)*$", Options);
         private static readonly Regex LdapName = new("^[A-Za-z][A-Za-z0-9-]{0,63}$", Options);
         private static readonly Regex ClientId = new("^[a-z0-9][a-z0-9._-]{0,99}$", Options);
-        private static readonly Regex RedirectUri = new(@"^(?:https://[a-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?|http://(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?|[a-z][a-z0-9.+-]*:/[A-Za-z0-9._~/-]*)$", Options);
+        private static readonly Regex RedirectUri = new(@"^(?:https://[a-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?|http://(?:127\.0\.0\.1|localhost|\[::1\])(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~/-]*)?|(?!https?:)[a-z][a-z0-9.+-]*:/[A-Za-z0-9._~/-]*)$", Options);
 
         internal static readonly string[] Implementations = { "custom", "activedirectory", "rfc2307bis", "freeipa", "lldap", "glauth" };
         internal static readonly string[] Scopes = { "openid", "profile", "email", "groups", "offline_access", "address", "phone" };
@@ -134,7 +134,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 invalid(key + ".GrantTypes", "GrantTypes", "a login client needs 'authorization_code'");
             }
-            if (options.GrantTypes.Contains("refresh_token") && options.Scopes.Count > 0 && !options.Scopes.Contains("offline_access"))
+            if (options.GrantTypes.Contains("refresh_token") && !options.Scopes.Contains("offline_access"))
             {
                 invalid(key + ".GrantTypes", "GrantTypes", "'refresh_token' needs the 'offline_access' scope");
             }
