@@ -84,6 +84,32 @@ namespace Datamancy.Config
         Healthy = 0,
         /// <summary>The dependency has started.</summary>
         Started = 1,
+        /// <summary>The dependency is a one-shot <see cref="JobAttribute"/> that exited with code 0.</summary>
+        CompletedSuccessfully = 2,
+    }
+
+    /// <summary>How an OIDC client authenticates at Authelia's token endpoint.</summary>
+    public enum TokenEndpointAuthMethod
+    {
+        /// <summary><c>client_secret_basic</c> (HTTP Basic; the default).</summary>
+        ClientSecretBasic = 0,
+        /// <summary><c>client_secret_post</c> (in the form body; Outline, JupyterHub).</summary>
+        ClientSecretPost = 1,
+        /// <summary><c>none</c>: a public client (a phone or desktop app) without a secret; requires PKCE.</summary>
+        None = 2,
+    }
+
+    /// <summary>When Authelia asks the user to consent to an OIDC client.</summary>
+    public enum ConsentMode
+    {
+        /// <summary>Authelia's default (<c>auto</c>).</summary>
+        Auto = 0,
+        /// <summary>Ask every time.</summary>
+        Explicit = 1,
+        /// <summary>Never ask (first-party apps).</summary>
+        Implicit = 2,
+        /// <summary>Ask once and remember the decision.</summary>
+        PreConfigured = 3,
     }
 
     /// <summary>The transport of a published port.</summary>

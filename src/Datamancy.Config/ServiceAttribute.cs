@@ -38,6 +38,24 @@ namespace Datamancy.Config
 
         /// <summary>The command, split into arguments.</summary>
         public string[]? Command { get; set; }
+
+        /// <summary>
+        /// Named profiles beyond bootstrap and full (lower-case, for example <c>databases</c>). The service also starts in
+        /// the full stack; bootstrap services start in every named profile, so each profile has the ingress and the one SSO configuration.
+        /// </summary>
+        public string[]? Profiles { get; set; }
+
+        /// <summary>Replaces the image's entrypoint, split into arguments (compose <c>entrypoint</c>).</summary>
+        public string[]? Entrypoint { get; set; }
+
+        /// <summary>How long compose waits after SIGTERM before SIGKILL, for example <c>1m</c> (compose <c>stop_grace_period</c>).</summary>
+        public string? StopGracePeriod { get; set; }
+
+        /// <summary>The size of <c>/dev/shm</c>, for example <c>1g</c> (compose <c>shm_size</c>).</summary>
+        public string? ShmSize { get; set; }
+
+        /// <summary>Mount the container's root filesystem read-only (compose <c>read_only</c>); give writable paths with <see cref="TmpfsAttribute"/> or volumes.</summary>
+        public bool ReadOnlyRootFilesystem { get; set; }
     }
 
     /// <summary>A non-secret environment variable of the service.</summary>
@@ -88,14 +106,24 @@ namespace Datamancy.Config
 
         /// <summary>A fixed prefix some applications require (LiteLLM keys start with <c>sk-</c>); letters, digits, '-' and '_'.</summary>
         public string? Prefix { get; set; }
+
+        /// <summary>
+        /// The service starts without it (an SMTP relay password, an external API key): compose passes <c>${NAME:-}</c>
+        /// instead of failing when it is unset, and the secrets command does not generate it — you set it when you have it.
+        /// </summary>
+        public bool Optional { get; set; }
     }
 
-    /// <summary>A volume mounted into the service.</summary>
+    /// <summary>
+    /// A volume mounted into the service. Host paths outside the stack folder (<c>/etc/localtime</c>,
+    /// <c>/var/lib/docker/volumes</c>) and sources chosen by a variable are explicit exceptions: they need a
+    /// <see cref="Justification"/> (DMC3011) and SECURITY-AUDIT.md lists them.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class VolumeAttribute : Attribute
     {
         /// <summary>Declares a mount.</summary>
-        /// <param name="source">A named volume, or a bind path starting with <c>./</c>.</param>
+        /// <param name="source">A named volume, a bind path starting with <c>./</c>, or (justified) an absolute host path.</param>
         /// <param name="target">The absolute path inside the container.</param>
         public VolumeAttribute(string source, string target)
         {
@@ -114,6 +142,15 @@ namespace Datamancy.Config
 
         /// <summary>The backup decision for persistent data.</summary>
         public Backup Backup { get; set; }
+
+        /// <summary>
+        /// A variable that chooses the host path, with <see cref="Source"/> as its default:
+        /// compose mounts <c>${VARIABLE:-source}</c> and the env templates list it. Needs a <see cref="Justification"/>.
+        /// </summary>
+        public string? SourceVariable { get; set; }
+
+        /// <summary>Why the service needs a host path outside the stack folder or a variable source; required for those.</summary>
+        public string? Justification { get; set; }
     }
 
     /// <summary>Mounts the Docker socket, read-only unless stated otherwise.</summary>
@@ -122,6 +159,9 @@ namespace Datamancy.Config
     {
         /// <summary>Mount the socket read-only (the default and the only safe choice).</summary>
         public bool ReadOnly { get; set; } = true;
+
+        /// <summary>A variable that chooses the socket path (rootless Docker, Podman), for example <c>DOCKER_SOCKET</c>; <c>/var/run/docker.sock</c> while unset.</summary>
+        public string? SourceVariable { get; set; }
     }
 
     /// <summary>The tool-capability allowlist of a KFuncDB-like tool host; never empty.</summary>
@@ -145,7 +185,11 @@ namespace Datamancy.Config
         public string? Justification { get; set; }
     }
 
-    /// <summary>The container healthcheck.</summary>
+    /// <summary>
+    /// The container healthcheck. A check that needs a secret (a database ping with its root password) reads it from
+    /// the container's own environment at run time: set <see cref="Shell"/> and write <c>$VARIABLE</c>; compose gets
+    /// <c>CMD-SHELL</c> with <c>$$VARIABLE</c>, so the value is never interpolated into compose.yaml.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class HealthcheckAttribute : Attribute
     {
@@ -170,6 +214,9 @@ namespace Datamancy.Config
 
         /// <summary>The grace period at start.</summary>
         public string StartPeriod { get; set; } = "30s";
+
+        /// <summary>Run the one test string through the container's shell (compose <c>CMD-SHELL</c>); <c>$VARIABLE</c> then names a variable of the container.</summary>
+        public bool Shell { get; set; }
     }
 
     /// <summary>A service this one waits for.</summary>
@@ -190,18 +237,28 @@ namespace Datamancy.Config
         public DependencyCondition Condition { get; set; }
     }
 
-    /// <summary>Resource limits; every service gets defaults when this is absent.</summary>
+    /// <summary>
+    /// Resource limits. Without it (or for a value it leaves unset) the service runs on the stack's defaults
+    /// (<see cref="StackAttribute.DefaultMemory"/>, <see cref="StackAttribute.DefaultCpus"/>, <see cref="StackAttribute.DefaultPids"/>);
+    /// SECURITY-AUDIT.md lists which services do.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class ResourcesAttribute : Attribute
     {
-        /// <summary>The memory limit, for example <c>512m</c> or <c>2g</c>.</summary>
-        public string Memory { get; set; } = "512m";
+        /// <summary>The memory limit, for example <c>512m</c> or <c>2g</c>; the stack default unless stated.</summary>
+        public string? Memory { get; set; }
 
-        /// <summary>The CPU limit, for example <c>0.5</c>.</summary>
-        public string Cpus { get; set; } = "1.0";
+        /// <summary>The CPU limit, for example <c>0.5</c>; the stack default unless stated.</summary>
+        public string? Cpus { get; set; }
 
-        /// <summary>The process limit.</summary>
-        public int Pids { get; set; } = 256;
+        /// <summary>The process limit; the stack default unless stated.</summary>
+        public int Pids { get; set; }
+
+        /// <summary>No memory and CPU limit at all (an LLM server, ClickHouse); an explicit exception that needs <see cref="Justification"/>.</summary>
+        public bool NoLimit { get; set; }
+
+        /// <summary>Why the service runs without a memory and CPU limit.</summary>
+        public string? Justification { get; set; }
     }
 
     /// <summary>

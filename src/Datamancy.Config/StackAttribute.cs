@@ -35,6 +35,30 @@ namespace Datamancy.Config
 
         /// <summary>The subdomain of the SSO portal; <c>auth</c> unless stated.</summary>
         public string PortalHost { get; set; } = "auth";
+
+        /// <summary>
+        /// Gives the ingress a network alias for every routed host (and the portal) on each of its networks, so services
+        /// inside the stack reach the public names through the ingress (OIDC back-channels). Derived from the routes.
+        /// </summary>
+        public bool Hairpin { get; set; }
+
+        /// <summary>A fixed IPv4 subnet of the frontend network, for example <c>172.30.1.0/24</c> (apps' trusted-proxy settings).</summary>
+        public string? FrontendSubnet { get; set; }
+
+        /// <summary>A fixed IPv4 subnet of the backend network.</summary>
+        public string? BackendSubnet { get; set; }
+
+        /// <summary>A fixed IPv4 subnet of the database network.</summary>
+        public string? DatabaseSubnet { get; set; }
+
+        /// <summary>The memory limit of services that do not state one; <c>512m</c> unless stated.</summary>
+        public string DefaultMemory { get; set; } = "512m";
+
+        /// <summary>The CPU limit of services that do not state one; <c>1.0</c> unless stated.</summary>
+        public string DefaultCpus { get; set; } = "1.0";
+
+        /// <summary>The process limit of services that do not state one; 256 unless stated.</summary>
+        public int DefaultPids { get; set; } = 256;
     }
 
     /// <summary>Marks the enum whose members are the stack's user groups (LDAP groups).</summary>

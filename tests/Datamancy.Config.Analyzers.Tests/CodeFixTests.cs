@@ -152,4 +152,20 @@ public sealed class CodeFixTests
         test.FixedState.ExpectedDiagnostics.Add(expected);
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Unjustified_env_file_is_removed_and_never_given_a_made_up_reason()
+    {
+        await new CodeFixTest<UnjustifiedExceptionCodeFix>(
+            App("[EnvFile({|DMC3011:\"./app.env\"|})]"),
+            App(string.Empty)).RunAsync();
+    }
+
+    [Fact]
+    public async Task Unjustified_no_limit_falls_back_to_the_stack_default()
+    {
+        await new CodeFixTest<UnjustifiedExceptionCodeFix>(
+            App("[Resources({|DMC3011:NoLimit = true|}, Pids = 512)]"),
+            App("[Resources(Pids = 512)]")).RunAsync();
+    }
 }

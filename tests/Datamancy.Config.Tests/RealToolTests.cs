@@ -73,6 +73,7 @@ public sealed class RealToolTests
         // docker-compose 1.29 predates the top-level 'name' of the Compose spec: it gets the project name from -p instead.
         var compose = Regex.Replace(run.Artifact("prod/compose.yaml"), "^name: .*\n", string.Empty, RegexOptions.Multiline);
         var file = folder.Write("compose.yaml", compose);
+        StackFolder.CreateReferencedPaths(compose, folder.Path);
         var env = folder.Write(".env.test", EnvFiles.WithPlaceholderValues(run.Artifact("prod/.env.example")));
         var result = Tools.Run(dockerCompose, new[] { "-p", "test", "--env-file", env, "-f", file, "config", "-q" }, folder.Path);
         Assert.True(result.ExitCode == 0, result.StandardError);

@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tests;
 /// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
 public static class TestStacks
 {
-    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions" };
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops" };
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
@@ -19,6 +19,9 @@ public static class TestStacks
         "api-only" => new[] { ApiOnly },
         "oidc-and-bypass" => new[] { OidcAndBypass },
         "exceptions" => new[] { Exceptions },
+        "real-homelab" => new[] { RealStacks.HomelabStack.Source },
+        "real-mail-social" => new[] { RealStacks.MailSocialStack.Source },
+        "real-ai-ops" => new[] { RealStacks.AiOpsStack.Source },
         _ => throw new ArgumentException(name),
     };
 

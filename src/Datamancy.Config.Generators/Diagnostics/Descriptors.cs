@@ -114,7 +114,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             "Named volume shared between services", "Service '{0}': named volume '{1}' is also mounted by service '{2}'");
 
         public static readonly DiagnosticDescriptor ElevationWithoutJustification = Create(DiagnosticIds.ElevationWithoutJustification, Policy, DiagnosticSeverity.Error,
-            "Privilege beyond the hardened default without justification", "Service '{0}': '{1}' is requested without a justification; give Justification (10 characters or more) or remove [Elevated]");
+            "Exception to the hardened default without justification", "Service '{0}': '{1}' is requested without a justification; give Justification (10 characters or more) or remove it");
 
         public static readonly DiagnosticDescriptor VariableOutsideNamespace = Create(DiagnosticIds.VariableOutsideNamespace, Policy, DiagnosticSeverity.Error,
             "Variable name outside its namespace", "Service '{0}': {1} '{2}' cannot be used: {3}");

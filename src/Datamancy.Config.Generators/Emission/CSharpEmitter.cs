@@ -38,6 +38,26 @@ namespace Datamancy.Config.Generators.Emission
                     Const(w, "ApiAllowlistVariable", api.AllowlistVariable, "The variable that holds the API host's allowed client CIDRs.", view.Class.Name);
                 }
             }
+            if (s.Extras.NamedProfiles.Count > 0)
+            {
+                Const(w, "Profiles", string.Join(",", s.Profiles().Concat(s.Extras.NamedProfiles)), "The compose profiles the service starts in, comma-separated.", view.Class.Name);
+            }
+            if (s.Extras.Job is not null && view.Class.Name != "IsJob")
+            {
+                w.Line("/// <summary>The service is a one-shot job: it runs to completion and dependents wait for it to succeed.</summary>");
+                w.Line("public const bool IsJob = true;");
+            }
+            var settings = s.Extras.Settings.Select(x => x.Name).Distinct().Where(n => SyntaxFacts.IsValidIdentifier(n) && n != "SettingNames").ToList();
+            if (settings.Count > 0 && view.Class.Name != "SettingNames")
+            {
+                w.Line("/// <summary>The names of the non-secret settings this service reads from the env file (each has a default).</summary>");
+                w.Open("public static class SettingNames");
+                foreach (var setting in settings)
+                {
+                    Const(w, CodeWriter.Identifier(setting), setting, "The setting " + setting + ".");
+                }
+                w.Close();
+            }
             if (s.Secrets.Count > 0 && view.Class.Name != "SecretNames")
             {
                 w.Line("/// <summary>The names (never the values) of the secrets this service reads.</summary>");

@@ -18,7 +18,7 @@ namespace Datamancy.Config.Generators.Model
 
     internal enum Backup { Undecided = 0, Daily = 1, Weekly = 2, Never = 3 }
 
-    internal enum DependencyCondition { Healthy = 0, Started = 1 }
+    internal enum DependencyCondition { Healthy = 0, Started = 1, CompletedSuccessfully = 2 }
 
     internal enum Protocol { Tcp = 0, Udp = 1 }
 

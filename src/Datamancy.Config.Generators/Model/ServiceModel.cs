@@ -22,26 +22,33 @@ namespace Datamancy.Config.Generators.Model
         ApiHostModel? Api,
         DockerSocketModel? DockerSocket,
         CapabilityModel? Capabilities,
-        EquatableArray<ElevationModel> Elevations);
+        EquatableArray<ElevationModel> Elevations,
+        ServiceExtras Extras);
 
     internal sealed record EnvVar(string Name, string Value);
 
     /// <summary>A secret by name; <paramref name="Variable"/> is the name inside the container.</summary>
-    internal sealed record SecretRef(string Name, string Variable, SecretKind Kind = SecretKind.Password, int Length = 0, string Prefix = "");
+    internal sealed record SecretRef(string Name, string Variable, SecretKind Kind = SecretKind.Password, int Length = 0, string Prefix = "", bool Optional = false);
 
-    internal sealed record VolumeMount(string Source, string Target, bool ReadOnly, Backup Backup)
+    internal sealed record VolumeMount(string Source, string Target, bool ReadOnly, Backup Backup, string? SourceVariable = null, string? Justification = null)
     {
         public bool IsBind => Source.StartsWith("./", System.StringComparison.Ordinal) || Source.StartsWith("/", System.StringComparison.Ordinal);
+
+        /// <summary>A host path outside the stack folder: an explicit exception.</summary>
+        public bool IsHostPath => Source.StartsWith("/", System.StringComparison.Ordinal);
     }
 
-    internal sealed record HealthcheckModel(EquatableArray<string> Test, string Interval, string Timeout, int Retries, string StartPeriod);
+    internal sealed record HealthcheckModel(EquatableArray<string> Test, string Interval, string Timeout, int Retries, string StartPeriod, bool Shell = false);
 
     /// <summary>A dependency; <paramref name="TypeName"/> is the service class it names.</summary>
     internal sealed record Dependency(string TypeName, DependencyCondition Condition);
 
-    internal sealed record ResourceLimits(string Memory, string Cpus, int Pids)
+    /// <summary>Declared limits; null (or 0 pids) means the stack's default (<c>StackSettings.Defaults</c>).</summary>
+    internal sealed record ResourceLimits(string? Memory, string? Cpus, int Pids)
     {
-        public static readonly ResourceLimits Default = new("512m", "1.0", 256);
+        public static readonly ResourceLimits Default = new(null, null, 0);
+
+        public bool IsStackDefault => Memory is null && Cpus is null && Pids == 0;
     }
 
     internal sealed record PublishedPort(int HostPort, int ContainerPort, Protocol Protocol, string? Justification);
@@ -65,7 +72,7 @@ namespace Datamancy.Config.Generators.Model
         bool ClientCredentials,
         string? PublicJustification);
 
-    internal sealed record DockerSocketModel(bool ReadOnly);
+    internal sealed record DockerSocketModel(bool ReadOnly, string? SourceVariable = null);
 
     /// <summary>A privilege beyond the hardened default (<c>[Elevated]</c>); rendered only when justified.</summary>
     internal sealed record ElevationModel(Elevation Kind, EquatableArray<string> Capabilities, string? Justification);

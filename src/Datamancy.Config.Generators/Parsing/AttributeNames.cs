@@ -20,6 +20,22 @@ namespace Datamancy.Config.Generators.Parsing
         public const string AllowedGroups = Namespace + "AllowedGroupsAttribute";
         public const string ApiHost = Namespace + "ApiHostAttribute";
         public const string Elevated = Namespace + "ElevatedAttribute";
+        public const string Build = Namespace + "BuildAttribute";
+        public const string Job = Namespace + "JobAttribute";
+        public const string Ulimit = Namespace + "UlimitAttribute";
+        public const string Logging = Namespace + "LoggingAttribute";
+        public const string Tmpfs = Namespace + "TmpfsAttribute";
+        public const string Gpu = Namespace + "GpuAttribute";
+        public const string Setting = Namespace + "SettingAttribute";
+        public const string EnvFile = Namespace + "EnvFileAttribute";
+        public const string NetworkAlias = Namespace + "NetworkAliasAttribute";
+        public const string ExtraHost = Namespace + "ExtraHostAttribute";
+        public const string Dns = Namespace + "DnsAttribute";
+        public const string SessionStore = Namespace + "SessionStoreAttribute";
+        public const string Ldap = Namespace + "LdapAttribute";
+        public const string AutheliaSettings = Namespace + "AutheliaSettingsAttribute";
+        public const string OidcOptions = Namespace + "OidcOptionsAttribute";
+        public const string ExternalOidcClient = Namespace + "ExternalOidcClientAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

@@ -106,22 +106,26 @@ namespace Datamancy.Config.Generators.Parsing
                 Ports: All(AttributeNames.Publish).Select(ReadPort).ToEquatableArray(),
                 Ui: One(AttributeNames.UiHost) is { } ui ? ReadUi(ui, One(AttributeNames.AllowedGroups), name, diagnostics) : null,
                 Api: One(AttributeNames.ApiHost) is { } api ? ReadApi(api, name) : null,
-                DockerSocket: One(AttributeNames.DockerSocket) is { } socket ? new DockerSocketModel(socket.Bool("ReadOnly") ?? true) : null,
+                DockerSocket: One(AttributeNames.DockerSocket) is { } socket ? new DockerSocketModel(socket.Bool("ReadOnly") ?? true, socket.String("SourceVariable")) : null,
                 Capabilities: One(AttributeNames.Capabilities) is { } caps ? ReadCapabilities(caps) : null,
-                Elevations: All(AttributeNames.Elevated).Select(ReadElevation).ToEquatableArray());
+                Elevations: All(AttributeNames.Elevated).Select(ReadElevation).ToEquatableArray(),
+                Extras: ExtrasParser.Read(service, One, All, name, diagnostics));
         }
 
         private static SecretRef ReadSecret(AttributeReader s) =>
-            new(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty, s.Enum("Kind", SecretKind.Password), s.Int("Length") ?? 0, s.String("Prefix") ?? string.Empty);
+            new(s.String("Name") ?? string.Empty, s.String("As") ?? s.String("Name") ?? string.Empty, s.Enum("Kind", SecretKind.Password), s.Int("Length") ?? 0, s.String("Prefix") ?? string.Empty,
+                s.Bool("Optional") ?? false);
 
         private static VolumeMount ReadVolume(AttributeReader v) =>
-            new(v.String("Source") ?? string.Empty, v.String("Target") ?? string.Empty, v.Bool("ReadOnly") ?? false, v.Enum("Backup", Backup.Undecided));
+            new(v.String("Source") ?? string.Empty, v.String("Target") ?? string.Empty, v.Bool("ReadOnly") ?? false, v.Enum("Backup", Backup.Undecided),
+                v.String("SourceVariable"), v.String("Justification"));
 
         private static HealthcheckModel ReadHealthcheck(AttributeReader h) =>
-            new(h.Strings("Test").ToEquatableArray(), h.String("Interval") ?? "30s", h.String("Timeout") ?? "5s", h.Int("Retries") ?? 3, h.String("StartPeriod") ?? "30s");
+            new(h.Strings("Test").ToEquatableArray(), h.String("Interval") ?? "30s", h.String("Timeout") ?? "5s", h.Int("Retries") ?? 3, h.String("StartPeriod") ?? "30s",
+                h.Bool("Shell") ?? false);
 
         private static ResourceLimits ReadResources(AttributeReader r) =>
-            new(r.String("Memory") ?? ResourceLimits.Default.Memory, r.String("Cpus") ?? ResourceLimits.Default.Cpus, r.Int("Pids") ?? ResourceLimits.Default.Pids);
+            new(r.String("Memory"), r.String("Cpus"), r.Int("Pids") ?? 0);
 
         private static PublishedPort ReadPort(AttributeReader p)
         {
@@ -153,7 +157,7 @@ namespace Datamancy.Config.Generators.Parsing
                 ui.String("OidcCallbackPath") ?? "/oauth2/callback",
                 ui.String("OidcClientSecret"));
 
-        private static EquatableArray<string> ReadGroups(AttributeReader groups, string service, List<DiagnosticInfo> diagnostics)
+        internal static EquatableArray<string> ReadGroups(AttributeReader groups, string service, List<DiagnosticInfo> diagnostics)
         {
             var names = new List<string>();
             foreach (var value in groups.Array("Groups"))

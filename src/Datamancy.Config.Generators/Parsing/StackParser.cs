@@ -42,7 +42,15 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.String("AcmeEmail"),
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
-                    reader.String("PortalHost") ?? "auth");
+                    reader.String("PortalHost") ?? "auth",
+                    new StackExtras(
+                        reader.Bool("Hairpin") ?? false,
+                        reader.String("FrontendSubnet"),
+                        reader.String("BackendSubnet"),
+                        reader.String("DatabaseSubnet"),
+                        reader.String("DefaultMemory") ?? StackExtras.Defaults.DefaultMemory,
+                        reader.String("DefaultCpus") ?? StackExtras.Defaults.DefaultCpus,
+                        reader.Int("DefaultPids") ?? StackExtras.Defaults.DefaultPids));
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 

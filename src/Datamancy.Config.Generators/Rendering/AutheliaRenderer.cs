@@ -27,7 +27,7 @@ namespace Datamancy.Config.Generators.Rendering
                 .With("authentication_backend", AuthenticationBackend(stack))
                 .With("access_control", AccessControl(stack))
                 .With("session", Session(stack))
-                .With("regulation", Map().With("max_retries", Int(3)).With("find_time", Str("2m")).With("ban_time", Str("5m")))
+                .With("regulation", AutheliaExtras.Regulation(sso))
                 .With("storage", Map().With("local", Map().With("path", Str(DataDirectory + "/db.sqlite3"))))
                 .With("notifier", Map().With("filesystem", Map().With("filename", Str(DataDirectory + "/notification.txt"))))
                 .With("identity_providers", IdentityProviders(stack));
@@ -37,7 +37,11 @@ namespace Datamancy.Config.Generators.Rendering
             return Serialize(root, header);
         }
 
-        public static bool UsesTemplateFilter(StackModel stack) => DerivedSecrets.OidcClients(stack).Any();
+        public static bool UsesTemplateFilter(StackModel stack) => DerivedSecrets.OidcClients(stack).Any(c => c.DigestVariable.Length > 0);
+
+        /// <summary>The cache Authelia keeps its sessions in: the one marked [SessionStore], else the stack's only cache.</summary>
+        public static ServiceModel? SessionStore(StackModel stack) =>
+            stack.Ordered().FirstOrDefault(s => s.Extras.SessionStore) ?? stack.WithRole(ServiceRole.Cache);
 
         private static YamlMappingNode? AuthenticationBackend(StackModel stack)
         {
@@ -46,21 +50,21 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 return null;
             }
-            var baseDn = StackTokens.BaseDn(stack.Domain);
+            var ldap = AutheliaExtras.Ldap(stack, directory);
             return Map().With("ldap", Map()
-                .With("implementation", Str("custom"))
+                .With("implementation", Str(ldap.Implementation!))
                 .With("address", Str("ldap://" + directory.Name + ":" + (directory.Port == 0 ? LdapPort : directory.Port)))
-                .With("base_dn", Str(baseDn))
-                .With("additional_users_dn", Str("ou=users"))
-                .With("users_filter", Str("(&({username_attribute}={input})(objectClass=person))"))
-                .With("additional_groups_dn", Str("ou=groups"))
-                .With("groups_filter", Str("(member={dn})"))
-                .With("user", Str("cn=admin," + baseDn))
+                .With("base_dn", Str(ldap.BaseDn!))
+                .With("additional_users_dn", Str(ldap.UsersDn!))
+                .With("users_filter", Str("(&({username_attribute}={input})(objectClass=" + ldap.UserObjectClass + "))"))
+                .With("additional_groups_dn", Str(ldap.GroupsDn!))
+                .With("groups_filter", Str(AutheliaExtras.GroupsFilter(ldap)))
+                .With("user", Str(ldap.BindUser!))
                 .With("attributes", Map()
-                    .With("username", Str("uid"))
-                    .With("display_name", Str("displayName"))
-                    .With("mail", Str("mail"))
-                    .With("group_name", Str("cn"))));
+                    .With("username", Str(ldap.UsernameAttribute!))
+                    .With("display_name", Str(ldap.DisplayNameAttribute!))
+                    .With("mail", Str(ldap.MailAttribute!))
+                    .With("group_name", Str(ldap.GroupNameAttribute!))));
         }
 
         private static YamlMappingNode AccessControl(StackModel stack)
@@ -98,11 +102,16 @@ namespace Datamancy.Config.Generators.Rendering
 
         private static YamlMappingNode Session(StackModel stack)
         {
-            var session = Map().With("cookies", Seq(new YamlNode[]
+            var sso = stack.WithRole(ServiceRole.Sso)!;
+            var settings = sso.Extras.Authelia;
+            var cookie = Map().With("domain", Str(stack.Domain)).With("authelia_url", Str("https://" + stack.PortalFqdn()));
+            if (settings?.DefaultRedirection is { } redirect)
             {
-                Map().With("domain", Str(stack.Domain)).With("authelia_url", Str("https://" + stack.PortalFqdn())),
-            }));
-            if (stack.WithRole(ServiceRole.Cache) is { } cache)
+                cookie.With("default_redirection_url", Str("https://" + stack.Fqdn(redirect)));
+            }
+            var session = Map().With("cookies", Seq(new YamlNode[] { cookie }));
+            AutheliaExtras.Lifetimes(session, settings);
+            if (SessionStore(stack) is { } cache)
             {
                 session.With("redis", Map().With("host", Str(cache.Name)).With("port", Int(cache.Port == 0 ? 6379 : cache.Port)));
             }
@@ -122,10 +131,17 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 var node = Map()
                     .With("client_id", Str(client.ClientId))
-                    .With("client_name", Str(client.ClientId))
-                    .With("client_secret", Template("{{ env \"" + client.DigestVariable + "\" }}"))
-                    .With("public", Bool(false));
-                if (client.IsMachine)
+                    .With("client_name", Str(client.ClientId));
+                if (client.DigestVariable.Length > 0)
+                {
+                    node.With("client_secret", Template("{{ env \"" + client.DigestVariable + "\" }}"));
+                }
+                node.With("public", Bool(client.DigestVariable.Length == 0));
+                if (client.External is { } external)
+                {
+                    AutheliaExtras.ExternalClient(stack, node, policies, external);
+                }
+                else if (client.IsMachine)
                 {
                     node.With("authorization_policy", Str("one_factor"))
                         .With("audience", Strs(new[] { "https://" + stack.Fqdn(client.Service.Api!.Subdomain) }))
@@ -150,11 +166,8 @@ namespace Datamancy.Config.Generators.Rendering
                             })));
                     }
                     node.With("authorization_policy", Str(policyName))
-                        .With("redirect_uris", Strs(new[] { "https://" + stack.Fqdn(ui.Subdomain) + ui.OidcCallbackPath }))
-                        .With("scopes", Strs(new[] { "openid", "profile", "email", "groups" }))
-                        .With("grant_types", Strs(new[] { "authorization_code" }))
-                        .With("response_types", Strs(new[] { "code" }))
-                        .With("token_endpoint_auth_method", Str("client_secret_basic"));
+                        .With("redirect_uris", Strs(new[] { "https://" + stack.Fqdn(ui.Subdomain) + ui.OidcCallbackPath }));
+                    AutheliaExtras.ClientOptions(node, client.Service.Extras.OidcOptions);
                 }
                 clientNodes.Add(node);
             }

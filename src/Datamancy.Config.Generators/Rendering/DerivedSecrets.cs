@@ -38,7 +38,7 @@ namespace Datamancy.Config.Generators.Rendering
                     yield return new SecretRef(OidcHmacSecret, OidcHmacSecret, SecretKind.Password, 64);
                     yield return new SecretRef(OidcIssuerPrivateKey, OidcIssuerPrivateKey, SecretKind.RsaPrivateKey, 0);
                 }
-                foreach (var client in clients)
+                foreach (var client in clients.Where(c => c.SecretName.Length > 0))
                 {
                     // The digest's kind is that of its plaintext; SecretSpecs marks it as a digest.
                     yield return new SecretRef(client.DigestVariable, client.DigestVariable, SecretKind.OidcClientSecret, 0);
@@ -60,10 +60,21 @@ namespace Datamancy.Config.Generators.Rendering
                     var secretName = "API_" + Parsing.EnvNames.FromServiceName(service.Name) + "_CLIENT_SECRET";
                     yield return new OidcClient(service, service.ApiClientId(), secretName, secretName + "_DIGEST", IsMachine: true);
                 }
+                foreach (var external in service.Role == ServiceRole.Sso ? service.Extras.ExternalClients : EquatableArray<ExternalOidcClientModel>.Empty)
+                {
+                    // A public client (a phone app) has no secret: it proves itself with PKCE.
+                    var externalSecret = external.ClientSecret ?? string.Empty;
+                    yield return new OidcClient(service, external.ClientId, externalSecret, externalSecret.Length == 0 ? string.Empty : externalSecret + "_DIGEST", IsMachine: false, external);
+                }
             }
         }
 
         /// <summary>An OIDC client: the app reads <paramref name="SecretName"/>, Authelia reads <paramref name="DigestVariable"/>.</summary>
-        internal sealed record OidcClient(ServiceModel Service, string ClientId, string SecretName, string DigestVariable, bool IsMachine);
+        /// <remarks><paramref name="External"/> is set for a client of an app outside the stack; its plaintext is for the app's owner.</remarks>
+        internal sealed record OidcClient(ServiceModel Service, string ClientId, string SecretName, string DigestVariable, bool IsMachine, ExternalOidcClientModel? External = null)
+        {
+            /// <summary>A plaintext that no service of the stack reads (machine and external clients): the secrets command writes it for whoever configures the client.</summary>
+            public bool PlaintextForClients => SecretName.Length > 0 && (IsMachine || External is not null);
+        }
     }
 }

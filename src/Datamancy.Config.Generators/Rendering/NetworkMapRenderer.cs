@@ -15,7 +15,7 @@ namespace Datamancy.Config.Generators.Rendering
                 s.Name,
                 Id = NodeId(s),
                 Role = s.Role.ToString().ToLowerInvariant(),
-                Profile = s.Profile.ToString().ToLowerInvariant(),
+                Profile = string.Join(" + ", new[] { s.Profile.ToString().ToLowerInvariant() }.Concat(s.Extras.NamedProfiles)) + (s.Extras.Job is null ? string.Empty : " (one-shot job)"),
                 Frontend = Mark(s, Network.Frontend),
                 Backend = Mark(s, Network.Backend),
                 Database = Mark(s, Network.Database),
@@ -29,7 +29,40 @@ namespace Datamancy.Config.Generators.Rendering
                 Routes = Routes(stack),
                 Networks = new[] { "frontend", "backend", "database" },
                 IngressId = ingress is null ? null : NodeId(ingress),
+                Addressing = Addressing(stack),
             });
+        }
+
+        /// <summary>Fixed subnets, network aliases (the hairpin too) and static host entries, one line each.</summary>
+        private static List<string> Addressing(StackModel stack)
+        {
+            var lines = new List<string>();
+            var more = stack.Settings.More;
+            foreach (var (network, subnet) in new[] { ("frontend", more.FrontendSubnet), ("backend", more.BackendSubnet), ("database", more.DatabaseSubnet) })
+            {
+                if (subnet is not null)
+                {
+                    lines.Add("`" + network + "` has the fixed subnet `" + subnet + "`.");
+                }
+            }
+            foreach (var s in stack.Ordered())
+            {
+                var aliases = AliasQueries.Of(stack, s);
+                if (aliases.Count > 0)
+                {
+                    lines.Add("`" + s.Name + "` is also `" + string.Join("`, `", aliases) + "` on " + string.Join(", ", s.Networks.NetworkNames())
+                        + (s.Role == ServiceRole.Ingress && more.Hairpin ? " (hairpin: services inside the stack reach the public hosts through the ingress)." : "."));
+                }
+                foreach (var host in s.Extras.ExtraHosts.Where(h => Validation.ValueRules.IsJustification(h.Justification)))
+                {
+                    lines.Add("`" + s.Name + "` resolves `" + host.Host + "` to `" + host.Address + "` (extra_hosts).");
+                }
+                if (s.Extras.Dns is { } dns && Validation.ValueRules.IsJustification(dns.Justification))
+                {
+                    lines.Add("`" + s.Name + "` uses the DNS servers `" + string.Join("`, `", dns.Servers) + "`.");
+                }
+            }
+            return lines;
         }
 
         internal static List<RouteView> Routes(StackModel stack)

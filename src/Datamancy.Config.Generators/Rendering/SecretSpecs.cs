@@ -42,7 +42,7 @@ namespace Datamancy.Config.Generators.Rendering
 
         public static IReadOnlyList<SecretSpec> Of(StackModel stack)
         {
-            var clients = DerivedSecrets.OidcClients(stack).ToList();
+            var clients = DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0).ToList();
             var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));
             var digests = clients.ToDictionary(c => c.DigestVariable, c => c.SecretName);
             var first = new Dictionary<string, SecretRef>();
@@ -50,7 +50,7 @@ namespace Datamancy.Config.Generators.Rendering
             var bootstrap = new HashSet<string>();
             foreach (var service in stack.Ordered())
             {
-                foreach (var secret in DerivedSecrets.For(stack, service))
+                foreach (var secret in DerivedSecrets.For(stack, service).Where(x => !x.Optional))
                 {
                     if (!first.ContainsKey(secret.Name))
                     {
@@ -64,7 +64,7 @@ namespace Datamancy.Config.Generators.Rendering
                     }
                 }
             }
-            foreach (var client in clients.Where(c => c.IsMachine))
+            foreach (var client in clients.Where(c => c.PlaintextForClients))
             {
                 first[client.SecretName] = new SecretRef(client.SecretName, client.SecretName, SecretKind.OidcClientSecret, 0);
                 readers[client.SecretName] = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -77,10 +77,22 @@ namespace Datamancy.Config.Generators.Rendering
                 var kind = plaintexts.Contains(name) ? SecretKind.OidcClientSecret : secret.Kind;
                 var length = secret.Length > 0 ? secret.Length : DefaultLength(kind);
                 var digestOf = digests.TryGetValue(name, out var plaintext) ? plaintext : null;
-                var isMachinePlaintext = clients.Any(c => c.IsMachine && c.SecretName == name);
+                var isMachinePlaintext = clients.Any(c => c.PlaintextForClients && c.SecretName == name);
                 specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, isMachinePlaintext, secret.Prefix));
             }
             return specs;
+        }
+
+        /// <summary>Optional secrets (<c>[Secret(Optional = true)]</c>) that no service needs: listed in the env templates, never generated.</summary>
+        public static IEnumerable<(string Name, EquatableArray<string> ReadBy, bool Bootstrap)> Optional(StackModel stack)
+        {
+            var required = new HashSet<string>(Of(stack).Select(x => x.Name));
+            return stack.Ordered()
+                .SelectMany(s => s.Secrets.Where(x => x.Optional).Select(x => (x.Name, Service: s)))
+                .Where(x => !required.Contains(x.Name))
+                .GroupBy(x => x.Name)
+                .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Select(x => x.Service.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToEquatableArray(), g.Any(x => x.Service.Profile == Profile.Bootstrap)));
         }
     }
 }

@@ -26,6 +26,8 @@ namespace Datamancy.Config.Generators.Rendering
                 Databases(stack),
                 DockerSocket(stack),
                 RuntimeChannelsAudit.Item(stack),
+                SecurityAuditExtras.ResourceLimits(stack),
+                SecurityAuditExtras.Exceptions(stack),
             };
             return ScribanTemplates.Render("SecurityAudit.sbn", new
             {
@@ -158,8 +160,9 @@ namespace Datamancy.Config.Generators.Rendering
 
         private static AuditItem Images(StackModel stack)
         {
-            var unpinned = stack.Ordered().Where(s => !ValueRules.IsPinned(s.Image)).ToList();
+            var unpinned = stack.Ordered().Where(s => !ValueRules.IsPinned(s.Image) || s.Extras.Build?.BaseImage is { } b && !ValueRules.IsPinned(b)).ToList();
             var details = stack.Ordered().Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " (not pinned)")).ToList();
+            details.AddRange(SecurityAuditExtras.Builds(stack));
             details.Add("Check by hand: the pinned versions are the newest patched ones (Caddy, Authelia, LocalAI, LiteLLM, Qdrant, ClickHouse).");
             return new AuditItem("Images up to date", unpinned.Count > 0 ? Fail : Manual, details);
         }
@@ -244,17 +247,25 @@ namespace Datamancy.Config.Generators.Rendering
                     exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name,
                         "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
                 }
-                var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();
-                if (s.DockerSocket is not null || sensitive.Count > 0)
+                // A source chosen by a variable is rendered as ${VARIABLE:-path}; the scanner sees no host directory there.
+                var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && v.SourceVariable is null && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();
+                var socket = s.DockerSocket is null || s.DockerSocket.SourceVariable is not null ? new List<string>() : new List<string> { "`" + ComposeRenderer.DockerSocket + "` (the declared docker socket)" };
+                if (socket.Count > 0 || sensitive.Count > 0)
                 {
-                    var socket = s.DockerSocket is null ? new List<string>() : new List<string> { "`" + ComposeRenderer.DockerSocket + "` (the declared docker socket)" };
                     exceptions.Add(new ScannerException("Volume Has Sensitive Host Directory", s.Name,
                         "host paths under OS directories, mounted by declaration: " + string.Join(", ", socket.Concat(sensitive)) + "."));
                 }
                 if (s.Healthcheck is null)
                 {
-                    exceptions.Add(new ScannerException("Healthcheck Not Set", s.Name,
-                        "no [Healthcheck] is declared (warning " + Diagnostics.DiagnosticIds.MissingHealthcheck + "); dependents cannot wait for it to be healthy."));
+                    exceptions.Add(new ScannerException("Healthcheck Not Set", s.Name, s.Extras.Job is not null
+                        ? "a one-shot [Job] runs to completion; dependents wait for service_completed_successfully instead."
+                        : "no [Healthcheck] is declared (warning " + Diagnostics.DiagnosticIds.MissingHealthcheck + "); dependents cannot wait for it to be healthy."));
+                }
+                if (ComposeExtras.Limits(stack, s) is null)
+                {
+                    var reason = "no memory and CPU limit, justified: " + Markdown.Escape(s.Extras.ResourceJustification ?? string.Empty);
+                    exceptions.Add(new ScannerException("Memory Not Limited", s.Name, reason));
+                    exceptions.Add(new ScannerException("Cpus Not Limited", s.Name, reason));
                 }
                 foreach (var volume in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => v.Source).Distinct())
                 {

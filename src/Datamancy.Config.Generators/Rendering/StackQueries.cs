@@ -29,6 +29,19 @@ namespace Datamancy.Config.Generators.Rendering
         public static string[] Profiles(this ServiceModel service) =>
             service.Profile == Profile.Bootstrap ? new[] { "bootstrap", "full" } : new[] { "full" };
 
+        /// <summary>
+        /// The profiles a service starts in, with the stack's named profiles: a bootstrap service starts in every one
+        /// (so each has the ingress and the one SSO configuration), any other in full and its own named profiles.
+        /// </summary>
+        public static string[] Profiles(this ServiceModel service, StackModel stack) =>
+            service.Profile == Profile.Bootstrap
+                ? service.Profiles().Concat(stack.NamedProfiles()).ToArray()
+                : service.Profiles().Concat(service.Extras.NamedProfiles.OrderBy(p => p, System.StringComparer.Ordinal)).Distinct().ToArray();
+
+        /// <summary>Every named profile of the stack, sorted.</summary>
+        public static IEnumerable<string> NamedProfiles(this StackModel stack) =>
+            stack.Services.SelectMany(s => s.Extras.NamedProfiles).Distinct().OrderBy(p => p, System.StringComparer.Ordinal);
+
         public static IEnumerable<string> NetworkNames(this Network networks)
         {
             if ((networks & Network.Frontend) != 0) yield return "frontend";

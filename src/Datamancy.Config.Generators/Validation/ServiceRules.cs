@@ -56,6 +56,8 @@ namespace Datamancy.Config.Generators.Validation
             ElevationRules.Check(s, findings, Invalid);
             FreeTextRules.Check(s, Invalid);
             VariableNameRules.Check(s, findings);
+            ExtrasRules.Check(s, findings, Invalid);
+            RuntimeVariableRules.Check(s, Invalid);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
@@ -128,11 +130,11 @@ namespace Datamancy.Config.Generators.Validation
             for (var i = 0; i < s.Volumes.Count; i++)
             {
                 var v = s.Volumes[i];
-                var validSource = v.IsBind ? ValueRules.IsBindSource(v.Source) : ValueRules.IsVolumeName(v.Source);
+                var validSource = v.IsHostPath ? ExtrasRules.IsHostPath(v.Source) : v.IsBind ? ValueRules.IsBindSource(v.Source) : ValueRules.IsVolumeName(v.Source);
                 if (!validSource)
                 {
                     invalid(SiteKeys.Of("Volume", i, "Source"), "volume source '" + Shown(v.Source) + "'",
-                        "use a volume name, or a bind path inside the stack folder starting with './' (host directories such as /etc or the docker socket are not mounted this way)");
+                        "use a volume name, a bind path inside the stack folder starting with './', or (justified) an absolute host path without '..'");
                 }
                 if (!ValueRules.IsContainerPath(v.Target))
                 {
@@ -149,8 +151,15 @@ namespace Datamancy.Config.Generators.Validation
         {
             if (s.Healthcheck is not { } h)
             {
-                findings.Add(Finding.For(Descriptors.MissingHealthcheck, s, "Service", s.Name));
+                if (s.Extras.Job is null)
+                {
+                    findings.Add(Finding.For(Descriptors.MissingHealthcheck, s, "Service", s.Name));
+                }
                 return;
+            }
+            if (h.Shell && h.Test.Count != 1)
+            {
+                invalid("Healthcheck.Shell", "Healthcheck", "with Shell = true give the whole check as one string for the container's shell");
             }
             if (h.Test.Count == 0)
             {
@@ -179,15 +188,15 @@ namespace Datamancy.Config.Generators.Validation
         private static void CheckResources(ServiceModel s, System.Action<string, string, string> invalid)
         {
             var r = s.Resources;
-            if (!ValueRules.IsMemory(r.Memory))
+            if (r.Memory is { } memory && !ValueRules.IsMemory(memory))
             {
-                invalid("Resources.Memory", "Memory '" + Shown(r.Memory) + "'", "use a size such as '512m' or '2g'");
+                invalid("Resources.Memory", "Memory '" + Shown(memory) + "'", "use a size such as '512m' or '2g'");
             }
-            if (!ValueRules.IsCpus(r.Cpus))
+            if (r.Cpus is { } cpus && !ValueRules.IsCpus(cpus))
             {
-                invalid("Resources.Cpus", "Cpus '" + Shown(r.Cpus) + "'", "use a positive number such as '0.5' or '2'");
+                invalid("Resources.Cpus", "Cpus '" + Shown(cpus) + "'", "use a positive number such as '0.5' or '2'");
             }
-            if (r.Pids is < 1 or > 1_000_000)
+            if (r.Pids is < 0 or > 1_000_000)
             {
                 invalid("Resources.Pids", "Pids " + r.Pids, "use 1-1000000");
             }

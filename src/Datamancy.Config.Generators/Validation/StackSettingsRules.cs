@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Generators.Model;
 
@@ -41,10 +42,79 @@ namespace Datamancy.Config.Generators.Validation
             {
                 Invalid("Stack.AcmeEmail", "AcmeEmail '" + ServiceRules.Shown(settings.AcmeEmail) + "'", "use an address such as 'admin@example.com'");
             }
+            var more = settings.More;
+            foreach (var (key, subnet) in new[] { ("FrontendSubnet", more.FrontendSubnet), ("BackendSubnet", more.BackendSubnet), ("DatabaseSubnet", more.DatabaseSubnet) })
+            {
+                if (subnet is null)
+                {
+                    continue;
+                }
+                if (subnet.IndexOf(':') >= 0 || !Cidrs.TryParse(subnet, out _, out var prefix) || prefix is < 8 or > 29 || !Cidrs.IsPrivateOrLoopback(subnet) || !IsNetworkAddress(subnet))
+                {
+                    Invalid("Stack." + key, key + " '" + ServiceRules.Shown(subnet) + "'", "use a private IPv4 network address with a prefix of 8-29, such as '172.30.1.0/24'");
+                }
+            }
+            var subnets = new[] { more.FrontendSubnet, more.BackendSubnet, more.DatabaseSubnet }.Where(x => x is not null).Select(x => x!).ToList();
+            for (var i = 0; i < subnets.Count; i++)
+            {
+                for (var j = i + 1; j < subnets.Count; j++)
+                {
+                    if (Cidrs.TryParse(subnets[i], out _, out _) && Cidrs.TryParse(subnets[j], out _, out _) && Overlap(subnets[i], subnets[j]))
+                    {
+                        Invalid("Stack", "subnet '" + subnets[j] + "'", "it overlaps '" + subnets[i] + "'; each network needs its own range");
+                    }
+                }
+            }
+            if (!ValueRules.IsMemory(more.DefaultMemory))
+            {
+                Invalid("Stack.DefaultMemory", "DefaultMemory '" + ServiceRules.Shown(more.DefaultMemory) + "'", "use a size such as '512m' or '2g'");
+            }
+            if (!ValueRules.IsCpus(more.DefaultCpus))
+            {
+                Invalid("Stack.DefaultCpus", "DefaultCpus '" + ServiceRules.Shown(more.DefaultCpus) + "'", "use a positive number such as '0.5' or '2'");
+            }
+            if (more.DefaultPids is < 1 or > 1_000_000)
+            {
+                Invalid("Stack.DefaultPids", "DefaultPids " + more.DefaultPids, "use 1-1000000");
+            }
             if (settings.AcmeStaging)
             {
                 findings.Add(Finding.For(Descriptors.AcmeStagingInProduction, null, "Stack.AcmeStaging", settings.Name));
             }
+        }
+
+        /// <summary>True when the two CIDRs share an address: the shorter prefix decides.</summary>
+        internal static bool Overlap(string a, string b)
+        {
+            Cidrs.TryParse(a, out var left, out var leftPrefix);
+            Cidrs.TryParse(b, out var right, out var rightPrefix);
+            return left.Length == right.Length && SharePrefix(left, right, System.Math.Min(leftPrefix, rightPrefix));
+        }
+
+        private static bool IsNetworkAddress(string cidr)
+        {
+            Cidrs.TryParse(cidr, out var address, out var prefix);
+            for (var bit = prefix; bit < address.Length * 8; bit++)
+            {
+                if ((address[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool SharePrefix(byte[] a, byte[] b, int bits)
+        {
+            for (var i = 0; i < bits; i++)
+            {
+                var mask = 0x80 >> (i % 8);
+                if ((a[i / 8] & mask) != (b[i / 8] & mask))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -29,6 +29,7 @@ namespace Datamancy.Config.Generators.Validation
             EnvironmentRules.Check(stack, stackWide);
             GroupRules.Check(stack, stackWide);
             VariableNameRules.CheckStack(stack, stackWide);
+            ExtrasStackRules.Check(stack, stackWide);
             return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
         }
 
