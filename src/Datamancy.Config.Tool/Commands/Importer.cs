@@ -79,7 +79,11 @@ internal static class Importer
             report.Inputs.AddRange(files.Select(f => "Authelia: `" + f.Display + "`"));
             foreach (var (where, what) in authelia.Unsupported)
             {
-                report.Unsupported(where, what, "not expressible");
+                report.Unsupported(where, what.Substring(0, what.IndexOf(':') < 0 ? what.Length : what.IndexOf(':')), what.IndexOf(':') < 0 ? "not expressible" : what.Substring(what.IndexOf(':') + 1).Trim());
+            }
+            foreach (var (where, what) in authelia.Derived)
+            {
+                report.Decide(where, "Authelia " + what + ".");
             }
             if (authelia.CookieDomain is { } cookie && cookie.Value.TrimStart('.') != domain)
             {

@@ -167,7 +167,7 @@ internal sealed class ServiceMapper
             }
             if (draft.Role == "Ingress" && (allowlistVariables.Contains(entry.Key) || entry.Key.StartsWith("CADDY_", StringComparison.Ordinal)))
             {
-                report.Decide(entry.Where, "'" + entry.Key + "' of the ingress is derived from the API hosts; not declared.");
+                report.Decide(entry.Where, "'" + entry.Key + "' of the ingress is " + (entry.Key.StartsWith("CADDY_", StringComparison.Ordinal) ? "a setting of caddy-docker-proxy, which the generated Caddyfile replaces" : "derived from the API hosts") + "; not declared.");
                 continue;
             }
             if (entry.Key == "KFUNCDB_ALLOW_CAPS" || (draft.Capabilities is null && entry.Key.EndsWith("_ALLOW_CAPS", StringComparison.Ordinal)))

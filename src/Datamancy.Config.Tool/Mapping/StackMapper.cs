@@ -95,10 +95,12 @@ internal static class StackMapper
         if (inputs.Authelia?.LdapHost is { } ldap && drafts.TryGetValue(ldap.Value, out var directory))
         {
             directory.Role = "Directory";
+            directory.Port = inputs.Authelia.LdapPort;
         }
         if (inputs.Authelia?.RedisHost is { } redis && drafts.TryGetValue(redis.Value, out var cache))
         {
             cache.Role = "Cache";
+            cache.Port = inputs.Authelia.RedisPort;
         }
         foreach (var role in new[] { "Ingress", "Sso", "Directory", "Cache" })
         {

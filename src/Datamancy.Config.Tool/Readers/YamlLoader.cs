@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -15,13 +16,19 @@ internal static class YamlLoader
     public static YamlMappingNode LoadMapping(InputFile file, string what)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(file.Text));
         try
         {
-            stream.Load(new MergingParser(new Parser(new StringReader(file.Text))));
+            stream.Load(new MergingParser(new Parser(scanner)));
         }
         catch (YamlException e)
         {
             throw new ImportException(file.At((int)e.Start.Line), "malformed YAML in the " + what + " file: " + Clean(e));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a YamlException on some unterminated flow collections.
+            throw new ImportException(file.At((int)scanner.CurrentPosition.Line), "malformed YAML in the " + what + " file: unexpected text (an unclosed '[' or '{' before this line?)");
         }
         if (stream.Documents.Count == 0)
         {

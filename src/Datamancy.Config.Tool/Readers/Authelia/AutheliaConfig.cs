@@ -36,6 +36,10 @@ internal sealed class AutheliaConfig
 
     public Located<string>? TotpIssuer { get; set; }
 
+    public int LdapPort { get; set; } = 389;
+
+    public int RedisPort { get; set; } = 6379;
+
     /// <summary>Settings the descriptors derive rather than declare, and what they become.</summary>
     public List<(SourceRef Where, string What)> Derived { get; } = new();
 

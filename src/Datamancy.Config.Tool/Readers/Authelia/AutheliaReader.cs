@@ -55,6 +55,7 @@ internal static class AutheliaReader
                             if (address is not null)
                             {
                                 config.LdapHost = new Located<string>(HostOf(address), file.At(YamlLoader.Line(ldap)));
+                                config.LdapPort = PortOf(address);
                             }
                             config.Derived.Add((file.At(YamlLoader.Line(ldap)), "authentication_backend.ldap: the generated configuration derives the LDAP settings from the directory service and the domain"));
                         }
@@ -110,6 +111,25 @@ internal static class AutheliaReader
         if (value.Child("rules") is not YamlSequenceNode rules)
         {
             return;
+        }
+        // A later file (the full configuration after the bootstrap one) replaces the rules an earlier file had for its hosts.
+        var domains = new HashSet<string>(rules.Children.SelectMany(r => r.Child("domain").Strings()).Select(d => d.ToLowerInvariant()), StringComparer.Ordinal);
+        for (var i = config.Rules.Count - 1; i >= 0; i--)
+        {
+            var earlier = config.Rules[i];
+            if (earlier.Where.File != file.Display && earlier.Domains.Any(domains.Contains))
+            {
+                var kept = earlier.Domains.Where(d => !domains.Contains(d)).ToList();
+                config.Derived.Add((earlier.Where, "rule for " + string.Join(", ", earlier.Domains.Where(domains.Contains)) + " replaced by the rules of " + file.Display));
+                if (kept.Count == 0)
+                {
+                    config.Rules.RemoveAt(i);
+                }
+                else
+                {
+                    config.Rules[i] = earlier with { Domains = kept };
+                }
+            }
         }
         foreach (var rule in rules.Children)
         {
@@ -170,6 +190,7 @@ internal static class AutheliaReader
         if (value.Child("redis") is { } redis && redis.Child("host").Scalar() is { } host)
         {
             config.RedisHost = new Located<string>(host, file.At(YamlLoader.Line(redis)));
+            config.RedisPort = Compose.ComposeReader.Int(redis.Child("port").Scalar()) ?? 6379;
         }
     }
 
@@ -243,6 +264,13 @@ internal static class AutheliaReader
     }
 
     public static string Env(string name) => Regex.Replace(name.ToUpperInvariant(), "[^A-Z0-9]", "_");
+
+    private static int PortOf(string address)
+    {
+        var host = address.Substring(address.IndexOf("://", StringComparison.Ordinal) + 3);
+        var colon = host.IndexOf(':');
+        return colon >= 0 && Compose.ComposeReader.Int(host.Substring(colon + 1).TrimEnd('/')) is { } port ? port : 389;
+    }
 
     public static string HostOf(string address)
     {
