@@ -81,7 +81,8 @@ internal static class EnvFileReader
             {
                 throw new ImportException(new SourceRef(display, line), "'" + Shorten(name) + "' is not a variable name");
             }
-            var isSet = !commentedOut && SkipRest(reader);
+            var hasValue = SkipRest(reader);
+            var isSet = !commentedOut && hasValue;
             names.Add(new EnvName(name, isSet, commentedOut, comment, new SourceRef(display, line)));
             comment = null;
         }
