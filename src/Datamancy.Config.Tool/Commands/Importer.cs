@@ -32,7 +32,7 @@ internal sealed record ImportResult(IReadOnlyDictionary<string, string> Files, S
 /// <summary>read → map → write C# → preview the build → report → write everything at once.</summary>
 internal static class Importer
 {
-    private static readonly Regex DomainPattern = new(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", RegexOptions.CultureInvariant);
+    private static readonly Regex DomainPattern = new(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
     private static readonly Regex StackName = new("^[a-z0-9][a-z0-9_-]{0,62}$", RegexOptions.CultureInvariant);
 
     /// <summary>Builds the project in memory; nothing is written.</summary>

@@ -117,7 +117,7 @@ internal static class ComposeReader
                 case "volumes":
                     foreach (var mount in ComposeValues.Mounts(file, value, where))
                     {
-                        service.Volumes.RemoveAll(m => m.Target == mount.Target);
+                        service.Volumes.RemoveAll(m => m.Target == mount.Target && m.Where.File != file.Display);
                         service.Volumes.Add(mount);
                     }
                     break;
