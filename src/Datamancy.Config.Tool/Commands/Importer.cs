@@ -67,6 +67,7 @@ internal static class Importer
         if (compose.Services.Any(CaddyLabels.HasCaddyLabels))
         {
             CaddyLabels.Read(compose, ingress);
+            report.Decide(null, "Routes were read from caddy-docker-proxy labels; the generated stack serves them from its own Caddyfile with the plain Caddy image, so the ingress's image must become caddy:<version> (the build reports DMC1006 until then) and it no longer needs the Docker socket.");
             report.Inputs.Add("caddy-docker-proxy labels of " + string.Join(", ", compose.Services.Where(CaddyLabels.HasCaddyLabels).Select(s => "`" + s.Name + "`")));
         }
 
