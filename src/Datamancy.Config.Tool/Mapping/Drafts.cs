@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using Datamancy.Config.Tool.Readers;
+
+namespace Datamancy.Config.Tool.Mapping;
+
+/// <summary>The stack as the descriptors will declare it: attribute arguments as C# expressions or plain values.</summary>
+internal sealed class StackDraft
+{
+    public string Name { get; set; } = "stack";
+    public string Domain { get; set; } = "example.com";
+    public string Namespace { get; set; } = "Stack";
+    public string ClassName { get; set; } = "Stack";
+    public string GroupsEnum { get; set; } = "Group";
+    public string? AcmeEmail { get; set; }
+    public bool AcmeStaging { get; set; }
+    public string? DefaultPolicy { get; set; }
+    public string? PortalHost { get; set; }
+    public List<string> Groups { get; } = new();
+    public List<ServiceDraft> Services { get; } = new();
+}
+
+internal sealed class ServiceDraft
+{
+    public ServiceDraft(string name, SourceRef where)
+    {
+        Name = name;
+        Where = where;
+    }
+
+    public string Name { get; }
+    public SourceRef Where { get; }
+    public string ClassName { get; set; } = string.Empty;
+    public string Image { get; set; } = string.Empty;
+    public int Port { get; set; }
+    public List<string> Networks { get; } = new();
+    public string Profile { get; set; } = "Full";
+    public string Role { get; set; } = "App";
+    public string? User { get; set; }
+    public List<string>? Command { get; set; }
+    public List<string> Doc { get; } = new();
+    public UiDraft? Ui { get; set; }
+    public List<string> AllowedGroups { get; } = new();
+    public ApiDraft? Api { get; set; }
+    public List<(string Name, string Value)> Env { get; } = new();
+    public List<SecretDraft> Secrets { get; } = new();
+    public List<VolumeDraft> Volumes { get; } = new();
+    public HealthDraft? Health { get; set; }
+    public List<(string Service, bool Started)> DependsOn { get; } = new();
+    public (string? Memory, string? Cpus, int? Pids)? Resources { get; set; }
+    public List<PublishDraft> Publish { get; } = new();
+    public bool? DockerSocketReadOnly { get; set; }
+    public (List<string> Capabilities, string? Variable)? Capabilities { get; set; }
+    public List<(string Kind, List<string> Capabilities)> Elevations { get; } = new();
+
+    /// <summary>The descriptor file the service goes to (by role and profile).</summary>
+    public string File => Role switch
+    {
+        "Ingress" or "Sso" or "Directory" or "Cache" => "Core",
+        "Database" => "Data",
+        _ => Profile == "Bootstrap" ? "BootstrapApps" : "Apps",
+    };
+}
+
+internal sealed class UiDraft
+{
+    public string Subdomain { get; set; } = string.Empty;
+    public string? Sso { get; set; }
+    public string? Policy { get; set; }
+    public List<string> Bypass { get; } = new();
+    public string? OidcCallbackPath { get; set; }
+    public string? OidcClientSecret { get; set; }
+}
+
+internal sealed class ApiDraft
+{
+    public string? Subdomain { get; set; }
+    public string? AllowlistVariable { get; set; }
+    public List<string>? DefaultAllowlist { get; set; }
+    public string? ApiKeySecret { get; set; }
+    public string? ClientCaFile { get; set; }
+    public bool ClientCredentials { get; set; }
+}
+
+internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null);
+
+internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly);
+
+internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
+
+internal sealed record PublishDraft(int HostPort, int ContainerPort, bool Udp);

@@ -1,0 +1,30 @@
+using Datamancy.Config.Tool.Commands;
+using Datamancy.Config.Tests.Infrastructure;
+
+namespace Datamancy.Config.Tool.Tests.Infrastructure;
+
+/// <summary>Runs the import in memory and then the generator over what it wrote, as `dotnet build` of the project would.</summary>
+public static class ImportRun
+{
+    internal static ImportResult Import(ImportRequest request) => Importer.Build(request);
+
+    /// <summary>The C# files of an import, in file-name order.</summary>
+    internal static string[] Sources(ImportResult result) =>
+        result.Files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value).ToArray();
+
+    internal static GeneratorRun Build(ImportResult result) => GeneratorHarness.Run(Sources(result));
+
+    /// <summary>Whether `caddy adapt` takes part (it must in CI).</summary>
+    public static bool UseCaddy => Tools.Find("caddy") is not null || Tools.InCi;
+
+    /// <summary>Writes a generator run's artifacts below <paramref name="folder"/>.</summary>
+    public static void WriteArtifacts(GeneratorRun run, string folder)
+    {
+        foreach (var artifact in run.Artifacts)
+        {
+            var path = Path.Combine(folder, artifact.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, artifact.Content);
+        }
+    }
+}
