@@ -72,6 +72,31 @@ public sealed class EmitGuardTests
         ArtifactWriter.Write(folder.Path, Array.Empty<ArtifactFile>(), checkOnly: false);
         Assert.True(File.Exists(mine));
         Assert.False(File.Exists(Path.Combine(folder.Path, "dev/Caddyfile")));
+        // The index of an empty set has no entry; reading it back removes and refuses nothing.
+        var again = ArtifactWriter.Write(folder.Path, Array.Empty<ArtifactFile>(), checkOnly: false);
+        Assert.Empty(again.Removed);
+        Assert.True(File.Exists(mine));
+    }
+
+    [Fact]
+    public void The_first_emission_into_a_missing_folder_creates_it_and_its_index()
+    {
+        using var folder = new TempFolder();
+        var output = Path.Combine(folder.Path, "not", "yet");
+        var result = ArtifactWriter.Write(output, Array.Empty<ArtifactFile>(), checkOnly: false);
+        Assert.Empty(result.Written);
+        Assert.True(File.Exists(Path.Combine(output, ArtifactWriter.IndexFile)));
+    }
+
+    [Fact]
+    public void A_changed_artifact_is_rewritten_whole_and_no_temporary_file_is_left()
+    {
+        using var folder = new TempFolder();
+        ArtifactWriter.Write(folder.Path, new[] { new ArtifactFile("dev/Caddyfile", "first version, longer\n") }, checkOnly: false);
+        var result = ArtifactWriter.Write(folder.Path, new[] { new ArtifactFile("dev/Caddyfile", "second\n") }, checkOnly: false);
+        Assert.Equal(new[] { "dev/Caddyfile" }, result.Written);
+        Assert.Equal("second\n", File.ReadAllText(Path.Combine(folder.Path, "dev/Caddyfile")));
+        Assert.Equal(new[] { "Caddyfile" }, Directory.GetFiles(Path.Combine(folder.Path, "dev")).Select(Path.GetFileName));
     }
 
     [Fact]
