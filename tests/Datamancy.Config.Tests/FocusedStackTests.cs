@@ -31,6 +31,7 @@ public sealed class FocusedStackTests
     }
 
     [Theory]
+    [Trait("Category", "Snapshot")]
     [MemberData(nameof(Artifacts))]
     public void Artifact_matches_snapshot(string stack, string path)
     {

@@ -29,6 +29,7 @@ public sealed class SampleStackTests
     }
 
     [Theory]
+    [Trait("Category", "Snapshot")]
     [MemberData(nameof(ArtifactPaths))]
     public void Artifact_matches_snapshot(string path) =>
         Snapshot.Verify("Sample/" + path.Replace('/', '.').Replace("..", "."), Sample.Value.Artifact(path));

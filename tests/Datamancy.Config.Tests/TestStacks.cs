@@ -10,7 +10,14 @@ public static class TestStacks
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
-    public static GeneratorRun Run(string name) => Runs.GetOrAdd(name, n => GeneratorHarness.Run(Sources(n)));
+    /// <summary>
+    /// One run per stack per test process. DATAMANCY_TEST_NO_CACHE=1 runs the generator every time: mutation
+    /// testing reuses one test host across mutants, and a cached run would carry one mutant's output to the next.
+    /// </summary>
+    public static GeneratorRun Run(string name) =>
+        Environment.GetEnvironmentVariable("DATAMANCY_TEST_NO_CACHE") == "1"
+            ? GeneratorHarness.Run(Sources(name))
+            : Runs.GetOrAdd(name, n => GeneratorHarness.Run(Sources(n)));
 
     public static string[] Sources(string name) => name switch
     {
