@@ -43,7 +43,7 @@ namespace Datamancy.Config.Generators.Analyzers
             }
             var findings = new List<Finding>();
             ServiceRules.Check(parse.Model, findings);
-            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, findings, parse.Sites);
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, Acknowledgements.Filter(findings, parse.Model.Acknowledgements), parse.Sites);
         }
 
         /// <summary>The class declaration that carries the attribute, as the generator's <c>ForAttributeWithMetadataName</c> would find it.</summary>

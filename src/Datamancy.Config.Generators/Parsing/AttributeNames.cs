@@ -20,6 +20,8 @@ namespace Datamancy.Config.Generators.Parsing
         public const string AllowedGroups = Namespace + "AllowedGroupsAttribute";
         public const string ApiHost = Namespace + "ApiHostAttribute";
         public const string Elevated = Namespace + "ElevatedAttribute";
+        public const string Justify = Namespace + "JustifyAttribute";
+        public const string CaddyBuild = Namespace + "CaddyBuildAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

@@ -31,6 +31,7 @@ namespace Datamancy.Config.Generators.Rendering
                 StackName = stack.Settings.Name,
                 Items = items,
                 Exceptions = Exceptions(stack),
+                Acknowledged = AuditAcknowledgements.Of(stack),
             });
         }
 
@@ -196,7 +197,9 @@ namespace Datamancy.Config.Generators.Rendering
             }
             else
             {
-                details.Add("A read-only socket still exposes the Docker API; a socket proxy with an API allowlist is stronger.");
+                details.Add(stack.Services.FirstOrDefault(s => s.Role == ServiceRole.SocketProxy) is { } proxy
+                    ? "`" + proxy.Name + "` is the socket proxy: other services reach Docker through its API allowlist."
+                    : "A read-only socket still exposes the Docker API; a socket proxy with an API allowlist is stronger.");
             }
             return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
         }

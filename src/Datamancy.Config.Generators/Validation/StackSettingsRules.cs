@@ -37,6 +37,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 findings.Add(Finding.For(Descriptors.AcmeStagingInProduction, null, "Stack.AcmeStaging", settings.Name));
             }
+            Acknowledgements.Check(settings.Acknowledgements, null, who, findings);
         }
     }
 }
