@@ -36,7 +36,8 @@ namespace Datamancy.Config.Generators.Analyzers
                 return;
             }
             var parse = ServiceParser.Parse(type, declaration, context.CancellationToken);
-            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, parse.Diagnostics);
+            var acknowledged = parse.Model?.Acknowledgements ?? Model.EquatableArray<Model.Acknowledgement>.Empty;
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, System.Linq.Enumerable.Where(parse.Diagnostics, d => !Acknowledgements.Covers(acknowledged, d.Descriptor)));
             if (parse.Model is null)
             {
                 return;
