@@ -239,8 +239,9 @@ namespace Datamancy.Config.Generators.Rendering
                 if (s.DockerSocket is not null)
                 {
                     var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
-                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name,
-                        "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
+                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name, s.Role == ServiceRole.SocketProxy
+                        ? "read-only mount by the socket proxy, which offers the other services an allowlisted Docker API."
+                        : "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
                 }
                 var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();
                 if (s.DockerSocket is not null || sensitive.Count > 0)
