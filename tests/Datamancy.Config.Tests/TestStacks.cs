@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tests;
 /// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
 public static class TestStacks
 {
-    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions" };
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", FalsePositiveStack.Name };
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
@@ -19,6 +19,7 @@ public static class TestStacks
         "api-only" => new[] { ApiOnly },
         "oidc-and-bypass" => new[] { OidcAndBypass },
         "exceptions" => new[] { Exceptions },
+        FalsePositiveStack.Name => new[] { FalsePositiveStack.Source },
         _ => throw new ArgumentException(name),
     };
 
