@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using Datamancy.Config.Emit.Secrets;
 using Datamancy.Config.Emit;
+using Datamancy.Config.Emit.Secrets;
 
 // Datamancy.Config.Emit [secrets] --assembly <dll> --out <folder> [--environments dev,prod] [--check] [--rotate NAME,...|all]
 // Datamancy.Config.Emit [secrets] --from-environment   (the MSBuild targets: every value in DATAMANCY_EMIT_*, no shell parsing)

@@ -94,29 +94,8 @@ namespace Datamancy.Config.Generators
                 }
             });
 
-            // Only stack-wide findings are reported here: the rules on one descriptor (and parse diagnostics) are
-            // reported by ServiceAnalyzer and StackAnalyzer on the attribute arguments, where code fixes attach.
-            var findings = build.Select(static (b, _) => b.Findings).WithTrackingName(StepNames.Findings);
-            var sites = services.Select(static (p, _) => p.Sites).Collect()
-                .Combine(stacks.Select(static (p, _) => new ServiceSites(p.Settings?.TypeName ?? p.Class.Name, p.Sites)).Collect());
-            context.RegisterSourceOutput(findings.Combine(sites), static (spc, input) =>
-            {
-                var map = new Dictionary<string, ServiceSites>();
-                foreach (var s in input.Right.Left.Concat(input.Right.Right))
-                {
-                    map[s.ServiceTypeName] = s;
-                }
-                if (input.Right.Right.Length > 0)
-                {
-                    map[Finding.StackOwner] = input.Right.Right[0];
-                }
-                foreach (var finding in input.Left)
-                {
-                    map.TryGetValue(finding.Owner, out var owner);
-                    var location = FindingLocations.Resolve(finding.SiteKey, owner);
-                    spc.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location?.ToLocation() ?? Location.None, finding.Arguments.Items.ToArray()));
-                }
-            });
+            // Findings are reported by the analyzers (ServiceAnalyzer, StackAnalyzer, StackWideAnalyzer), so #pragma,
+            // .editorconfig and [Justify] apply to every rule alike; the generator only decides whether to render.
         }
 
         private static string HintName(string typeName) =>

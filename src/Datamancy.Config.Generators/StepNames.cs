@@ -13,6 +13,5 @@ namespace Datamancy.Config.Generators
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
         public const string ServiceViews = "Datamancy.ServiceViews";
-        public const string Findings = "Datamancy.Findings";
     }
 }

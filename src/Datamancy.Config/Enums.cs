@@ -40,6 +40,13 @@ namespace Datamancy.Config
         Database = 4,
         /// <summary>A cache or session store (for example Redis).</summary>
         Cache = 5,
+        /// <summary>
+        /// A Docker socket proxy (for example tecnativa/docker-socket-proxy): the one service that mounts the socket
+        /// (read-only) and offers an allowlisted Docker API to the others. It is not told to use a socket proxy (DMC3006)
+        /// and needs no <c>host.docker.*</c> capability (DMC3004); any other service that mounts the socket while the
+        /// stack has a proxy is warned (DMC3013).
+        /// </summary>
+        SocketProxy = 6,
     }
 
     /// <summary>How a UI host authenticates its users.</summary>

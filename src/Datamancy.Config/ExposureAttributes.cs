@@ -94,23 +94,48 @@ namespace Datamancy.Config
         public string? PublicJustification { get; set; }
     }
 
-    /// <summary>Justifies a KICS/CIS hardening exception for this service (for example the ingress's 80/443).</summary>
+    /// <summary>
+    /// Acknowledges a warning or suggestion of this service (or, on the <c>[Stack]</c> class, of the stack) with a written
+    /// reason, for example <c>[Justify("DMC3010", "Mastodon's web, streaming and sidekiq share the uploads volume.")]</c>.
+    /// The diagnostic is no longer reported for this declaration, and SECURITY-AUDIT.md lists the acknowledgement.
+    /// Errors cannot be acknowledged this way: each has its own justified form (for example <c>Justification</c> on
+    /// <see cref="PublishAttribute"/>). <c>#pragma warning disable</c> and <c>.editorconfig</c> work as for any diagnostic.
+    /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class JustifyAttribute : Attribute
     {
-        /// <summary>Declares a justified exception.</summary>
-        /// <param name="check">The check that is waived, for example <c>docker-socket</c>.</param>
-        /// <param name="reason">Why.</param>
+        /// <summary>Acknowledges a diagnostic.</summary>
+        /// <param name="check">The diagnostic ID, for example <c>DMC3010</c>.</param>
+        /// <param name="reason">Why the finding is accepted (10 characters or more).</param>
         public JustifyAttribute(string check, string reason)
         {
             Check = check;
             Reason = reason;
         }
 
-        /// <summary>The check that is waived.</summary>
+        /// <summary>The diagnostic ID that is acknowledged.</summary>
         public string Check { get; }
 
         /// <summary>Why.</summary>
         public string Reason { get; }
+    }
+
+    /// <summary>
+    /// Declares that the ingress image is a Caddy build whose image name is not <c>caddy</c> (for example
+    /// <c>lucaslorentz/caddy-docker-proxy</c>, or an image built with xcaddy), and which Caddy version it contains.
+    /// The version is what the Caddy security checks (DMC1007) read, since such images are tagged with their own version.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class CaddyBuildAttribute : Attribute
+    {
+        /// <summary>Declares a Caddy build.</summary>
+        /// <param name="caddyVersion">The Caddy version inside the image, for example <c>2.10.2</c>.</param>
+        public CaddyBuildAttribute(string caddyVersion)
+        {
+            CaddyVersion = caddyVersion;
+        }
+
+        /// <summary>The Caddy version inside the image.</summary>
+        public string CaddyVersion { get; }
     }
 }

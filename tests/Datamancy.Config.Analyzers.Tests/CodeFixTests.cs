@@ -66,6 +66,23 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task Capability_list_written_as_env_becomes_the_capability_attribute()
+    {
+        await new CodeFixTest<CapabilityAllowlistCodeFix>(
+            App("[Env({|DMC3012:\"KFUNCDB_ALLOW_CAPS\"|}, \"host.shell.read, host.docker.inspect\")]"),
+            App("[Capabilities(\"host.shell.read\", \"host.docker.inspect\")]")).RunAsync();
+    }
+
+    [Fact]
+    public async Task Capability_list_with_its_own_variable_keeps_the_variable()
+    {
+        // The privileged entry now meets the capability checks: it needs a justification (DMC3003).
+        await new CodeFixTest<CapabilityAllowlistCodeFix>(
+            App("[Env({|DMC3012:\"TOOLS_ALLOWED_CAPABILITIES\"|}, \"host.shell.exec\")]"),
+            App("[Capabilities({|DMC3003:\"host.shell.exec\"|}, Variable = \"TOOLS_ALLOWED_CAPABILITIES\")]")).RunAsync();
+    }
+
+    [Fact]
     public async Task Public_cidr_is_removed_and_private_ones_stay()
     {
         var test = new CodeFixTest<ApiAllowlistCodeFix>(

@@ -211,7 +211,7 @@ public static class IngressChecks
             var defaults = run.Table.AllowlistDefaults[route.AllowlistVariable!];
             foreach (var client in new[] { IngressRun.AllowedClient, IngressRun.OtherClient })
             {
-                var admitted = defaults.Any(cidr => IPNetwork.Parse(cidr).Contains(client));
+                var admitted = defaults.Any(cidr => Admits(cidr, client));
                 var exchange = await run.GetAsync(client, route, authorization: run.BearerFor(route));
                 output.WriteLine(route + ", " + route.AllowlistVariable + " unset (defaults " + string.Join(" ", defaults) + "), from " + client
                     + " (" + (admitted ? "inside" : "outside") + "): " + exchange);
@@ -221,6 +221,13 @@ public static class IngressChecks
             }
         }
     }
+
+    /// <summary>Caddy's <c>private_ranges</c> shortcut, as its documentation lists it; any other entry is a CIDR.</summary>
+    private static readonly string[] CaddyPrivateRanges = { "192.168.0.0/16", "172.16.0.0/12", "10.0.0.0/8", "127.0.0.0/8", "fd00::/8", "::1/128" }; // Caddy writes 127.0.0.1/8
+
+    private static bool Admits(string entry, IPAddress client) => entry == "private_ranges"
+        ? CaddyPrivateRanges.Any(range => IPNetwork.Parse(range).Contains(client))
+        : IPNetwork.Parse(entry).Contains(client);
 
     public static async Task ApiAllowlistEmptyRefusesEveryone(IngressRun run, ITestOutputHelper output)
     {

@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tests;
 /// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
 public static class TestStacks
 {
-    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops" };
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops", FalsePositiveStack.Name };
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
@@ -29,6 +29,7 @@ public static class TestStacks
         "real-homelab" => new[] { RealStacks.HomelabStack.Source },
         "real-mail-social" => new[] { RealStacks.MailSocialStack.Source },
         "real-ai-ops" => new[] { RealStacks.AiOpsStack.Source },
+        FalsePositiveStack.Name => new[] { FalsePositiveStack.Source },
         _ => throw new ArgumentException(name),
     };
 

@@ -36,14 +36,15 @@ namespace Datamancy.Config.Generators.Analyzers
                 return;
             }
             var parse = ServiceParser.Parse(type, declaration, context.CancellationToken);
-            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, parse.Diagnostics);
+            var acknowledged = parse.Model?.Acknowledgements ?? Model.EquatableArray<Model.Acknowledgement>.Empty;
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, System.Linq.Enumerable.Where(parse.Diagnostics, d => !Acknowledgements.Covers(acknowledged, d.Descriptor)));
             if (parse.Model is null)
             {
                 return;
             }
             var findings = new List<Finding>();
             ServiceRules.Check(parse.Model, findings);
-            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, findings, parse.Sites);
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, Acknowledgements.Filter(findings, parse.Model.Acknowledgements), parse.Sites);
         }
 
         /// <summary>The class declaration that carries the attribute, as the generator's <c>ForAttributeWithMetadataName</c> would find it.</summary>

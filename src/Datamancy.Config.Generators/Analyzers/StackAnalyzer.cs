@@ -45,7 +45,7 @@ namespace Datamancy.Config.Generators.Analyzers
             }
             var findings = new List<Finding>();
             StackSettingsRules.Check(settings, findings);
-            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, findings, new ServiceSites(Finding.StackOwner, parse.Sites));
+            DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, Acknowledgements.Filter(findings, settings.Acknowledgements), new ServiceSites(Finding.StackOwner, parse.Sites));
         }
     }
 }

@@ -78,10 +78,13 @@ namespace Datamancy.Config.Generators.Diagnostics
             "Database on the frontend network", "Service '{0}': a database must not join the frontend network");
 
         public static readonly DiagnosticDescriptor UpstreamUnreachable = Create(DiagnosticIds.UpstreamUnreachable, Network, DiagnosticSeverity.Error,
-            "Routed service is not on the frontend network", "Service '{0}': host '{1}' is routed by the ingress but the service is not on the frontend network");
+            "Routed service is not reachable from the ingress", "Service '{0}': host '{1}' is routed by the ingress '{2}' but the service shares none of its networks ({3}); join one of them");
 
         public static readonly DiagnosticDescriptor RoutedServiceWithoutPort = Create(DiagnosticIds.RoutedServiceWithoutPort, Network, DiagnosticSeverity.Error,
             "Routed service without a port", "Service '{0}': host '{1}' needs the service's Port to route to");
+
+        public static readonly DiagnosticDescriptor DatabaseOnSharedNetwork = Create(DiagnosticIds.DatabaseOnSharedNetwork, Network, DiagnosticSeverity.Warning,
+            "Database on a non-internal network", "Service '{0}': the database also joins the non-internal network '{1}', where {2} can reach it; keep it on the internal 'database' network and put its clients there");
 
         public static readonly DiagnosticDescriptor SecretLiteral = Create(DiagnosticIds.SecretLiteral, Policy, DiagnosticSeverity.Error,
             "Secret value written in code", "Service '{0}': {1}; {2}");
@@ -119,6 +122,12 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor VariableOutsideNamespace = Create(DiagnosticIds.VariableOutsideNamespace, Policy, DiagnosticSeverity.Error,
             "Variable name outside its namespace", "Service '{0}': {1} '{2}' cannot be used: {3}");
 
+        public static readonly DiagnosticDescriptor CapabilityAllowlistAsEnv = Create(DiagnosticIds.CapabilityAllowlistAsEnv, Policy, DiagnosticSeverity.Warning,
+            "Capability allowlist written as a plain variable", "Service '{0}': '{1}' is a capability allowlist set with [Env], so its entries are not checked; declare it with [Capabilities(..., Variable = \"{1}\")]");
+
+        public static readonly DiagnosticDescriptor DockerSocketBesideProxy = Create(DiagnosticIds.DockerSocketBesideProxy, Policy, DiagnosticSeverity.Warning,
+            "Docker socket mounted although the stack has a socket proxy", "Service '{0}': the docker socket is mounted directly although the stack has the socket proxy '{1}'; remove [DockerSocket] and reach Docker through the proxy (DOCKER_HOST=tcp://{1}:2375)");
+
         public static readonly DiagnosticDescriptor WeakUiPolicy = Create(DiagnosticIds.WeakUiPolicy, Authelia, DiagnosticSeverity.Warning,
             "UI host weaker than the stack's two-factor default", "Service '{0}': UI host '{1}' is one_factor while the stack defaults to two_factor");
 
@@ -139,21 +148,27 @@ namespace Datamancy.Config.Generators.Diagnostics
             InvalidValue, ServiceNotPartial, UnknownGroup, DependencyNotAService, UnsupportedDeclaration,
             UiWithoutSso, ApiWithoutSecondFactor, AllowlistAdmitsInternet, InvalidCidr, IngressMisconfigured, CaddyHeaderForgery, BypassCoversHost,
             OidcWithoutAcknowledgement, BypassIgnored, UiAdmitsEveryUser,
-            DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
+            DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
-            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, VariableOutsideNamespace);
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, VariableOutsideNamespace, CapabilityAllowlistAsEnv);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(
             InvalidValue, AcmeWithoutEmail, AcmeStagingInProduction, OneFactorDefault);
 
-        /// <summary>What the generator reports: rules that need every service (InvalidValue: a secret declared twice differently, a variable set twice), and its own failure.</summary>
+        /// <summary>
+        /// What <see cref="Analyzers.StackWideAnalyzer"/> reports at the end of the compilation: rules that need every service
+        /// (InvalidValue: a secret declared twice differently, a variable set twice).
+        /// </summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(
             StackMissingOrDuplicate, DuplicateNameOrHost, IngressMisconfigured, SsoProviderMissing, RoutedServiceWithoutPort,
-            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor, VariableOutsideNamespace);
+            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, DatabaseOnSharedNetwork, DockerSocketBesideProxy, VariableOutsideNamespace);
+
+        /// <summary>What the generator itself reports: only its own failure.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> GeneratorOnly = ImmutableArray.Create(InternalError.Descriptor);
 
         /// <summary>Every descriptor, once, ordered by ID (docs and release tracking are checked against this).</summary>
-        public static readonly ImmutableArray<DiagnosticDescriptor> All = PerService.Concat(StackSettings).Concat(StackWide)
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = PerService.Concat(StackSettings).Concat(StackWide).Concat(GeneratorOnly)
             .GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
 
         private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message) =>

@@ -32,6 +32,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string DatabaseOnFrontend = "DMC2004";
         public const string UpstreamUnreachable = "DMC2005";
         public const string RoutedServiceWithoutPort = "DMC2006";
+        public const string DatabaseOnSharedNetwork = "DMC2007";
 
         // Secrets and policy
         public const string SecretLiteral = "DMC3001";
@@ -45,6 +46,8 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string MissingHealthcheck = "DMC3009";
         public const string SharedVolume = "DMC3010";
         public const string ElevationWithoutJustification = "DMC3011";
+        public const string CapabilityAllowlistAsEnv = "DMC3012";
+        public const string DockerSocketBesideProxy = "DMC3013";
 
         // Secret channels
         public const string VariableOutsideNamespace = "DMC3020";

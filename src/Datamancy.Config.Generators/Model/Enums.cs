@@ -10,7 +10,7 @@ namespace Datamancy.Config.Generators.Model
 
     internal enum Profile { Bootstrap = 0, Full = 1 }
 
-    internal enum ServiceRole { App = 0, Ingress = 1, Sso = 2, Directory = 3, Database = 4, Cache = 5 }
+    internal enum ServiceRole { App = 0, Ingress = 1, Sso = 2, Directory = 3, Database = 4, Cache = 5, SocketProxy = 6 }
 
     internal enum SsoMode { ForwardAuth = 0, Oidc = 1, Public = 2 }
 

@@ -23,7 +23,9 @@ namespace Datamancy.Config.Generators.Model
         DockerSocketModel? DockerSocket,
         CapabilityModel? Capabilities,
         EquatableArray<ElevationModel> Elevations,
-        ServiceExtras Extras);
+        ServiceExtras Extras,
+        string? CaddyVersion,
+        EquatableArray<Acknowledgement> Acknowledgements);
 
     internal sealed record EnvVar(string Name, string Value);
 
@@ -81,4 +83,7 @@ namespace Datamancy.Config.Generators.Model
     internal enum Elevation { Privileged = 0, HostNetwork = 1, HostPid = 2, HostIpc = 3, HostUserns = 4, CapAdd = 5, SeccompUnconfined = 6 }
 
     internal sealed record CapabilityModel(EquatableArray<string> Capabilities, string Variable, string? Justification);
+
+    /// <summary>A warning acknowledged in C# with <c>[Justify(id, reason)]</c>: not reported, listed in the audit.</summary>
+    internal sealed record Acknowledgement(string Check, string Reason);
 }

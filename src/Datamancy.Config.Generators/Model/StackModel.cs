@@ -9,6 +9,7 @@ namespace Datamancy.Config.Generators.Model
         bool AcmeStaging,
         AuthPolicy DefaultPolicy,
         string PortalHost,
+        EquatableArray<Acknowledgement> Acknowledgements,
         StackExtras? Extras = null)
     {
         /// <summary>The stack's real-stack settings; the documented defaults when the record is built without them.</summary>

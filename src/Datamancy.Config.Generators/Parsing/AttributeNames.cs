@@ -36,6 +36,8 @@ namespace Datamancy.Config.Generators.Parsing
         public const string AutheliaSettings = Namespace + "AutheliaSettingsAttribute";
         public const string OidcOptions = Namespace + "OidcOptionsAttribute";
         public const string ExternalOidcClient = Namespace + "ExternalOidcClientAttribute";
+        public const string Justify = Namespace + "JustifyAttribute";
+        public const string CaddyBuild = Namespace + "CaddyBuildAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

@@ -109,7 +109,9 @@ namespace Datamancy.Config.Generators.Parsing
                 DockerSocket: One(AttributeNames.DockerSocket) is { } socket ? new DockerSocketModel(socket.Bool("ReadOnly") ?? true, socket.String("SourceVariable")) : null,
                 Capabilities: One(AttributeNames.Capabilities) is { } caps ? ReadCapabilities(caps) : null,
                 Elevations: All(AttributeNames.Elevated).Select(ReadElevation).ToEquatableArray(),
-                Extras: ExtrasParser.Read(service, One, All, name, diagnostics));
+                Extras: ExtrasParser.Read(service, One, All, name, diagnostics),
+                CaddyVersion: One(AttributeNames.CaddyBuild)?.String("CaddyVersion"),
+                Acknowledgements: All(AttributeNames.Justify).Select(ReadAcknowledgement).ToEquatableArray());
         }
 
         private static SecretRef ReadSecret(AttributeReader s) =>
@@ -179,12 +181,15 @@ namespace Datamancy.Config.Generators.Parsing
             return new ApiHostModel(
                 api.String("Subdomain") ?? "api." + service,
                 api.String("AllowlistVariable") ?? "API_" + upper + "_ALLOWLIST",
-                api.Has("DefaultAllowlist") ? api.Strings("DefaultAllowlist").ToEquatableArray() : Cidrs.PrivateAndLoopback,
+                api.Has("DefaultAllowlist") ? api.Strings("DefaultAllowlist").Select(Cidrs.Normalize).ToEquatableArray() : Cidrs.PrivateAndLoopback,
                 api.String("ApiKeySecret"),
                 api.String("ClientCaFile"),
                 api.Bool("ClientCredentials") ?? false,
                 api.String("PublicJustification"));
         }
+
+        internal static Acknowledgement ReadAcknowledgement(AttributeReader j) =>
+            new(j.String("Check") ?? string.Empty, j.String("Reason") ?? string.Empty);
 
         private static ElevationModel ReadElevation(AttributeReader e) =>
             new(e.Enum("Elevation", Elevation.Privileged), e.Strings("Capabilities").ToEquatableArray(), e.String("Justification"));

@@ -32,8 +32,19 @@ namespace Datamancy.Config.Generators.Parsing
                 type.IsRecord);
             var sites = new List<Site> { new("Class", location) };
             var reader = new AttributeReader(attribute, "Stack", sites);
+            var acknowledgements = new List<Acknowledgement>();
+            var justifyErrors = false;
+            foreach (var other in type.GetAttributes())
+            {
+                if (other.AttributeClass?.ToDisplayString() == AttributeNames.Justify)
+                {
+                    var justify = new AttributeReader(other, acknowledgements.Count == 0 ? "Justify" : "Justify#" + acknowledgements.Count, sites);
+                    justifyErrors |= justify.HasErrors;
+                    acknowledgements.Add(ServiceParser.ReadAcknowledgement(justify));
+                }
+            }
             cancellationToken.ThrowIfCancellationRequested();
-            var settings = reader.HasErrors
+            var settings = reader.HasErrors || justifyErrors
                 ? null
                 : new StackSettings(
                     TypeNames.Of(type),
@@ -43,6 +54,7 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
                     reader.String("PortalHost") ?? "auth",
+                    acknowledgements.ToEquatableArray()),
                     new StackExtras(
                         reader.Bool("Hairpin") ?? false,
                         reader.String("FrontendSubnet"),
@@ -54,9 +66,12 @@ namespace Datamancy.Config.Generators.Parsing
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 
-        public static EquatableArray<string> ParseGroups(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static EquatableArray<string> ParseGroups(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            GroupMembers((INamedTypeSymbol)context.TargetSymbol);
+
+        /// <summary>The group names of an enum marked <c>[UserGroups]</c>; shared with the stack-wide analyzer.</summary>
+        public static EquatableArray<string> GroupMembers(INamedTypeSymbol type)
         {
-            var type = (INamedTypeSymbol)context.TargetSymbol;
             return type.GetMembers().OfType<IFieldSymbol>()
                 .Where(f => f.HasConstantValue)
                 .Select(f => GroupNames.FromMember(f.Name))

@@ -15,13 +15,35 @@ namespace Datamancy.Config.Generators.Rendering
         public const string OidcHmacSecret = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_HMAC_SECRET";
         public const string OidcIssuerPrivateKey = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_ISSUER_PRIVATE_KEY";
 
-        /// <summary>The secrets a service reads: its declared ones plus the derived ones.</summary>
+        /// <summary>
+        /// The secrets a service reads: its declared ones plus the derived ones. A derived secret the service also
+        /// declares identically (same name and variable; same kind, and the library's length or none) is passed once.
+        /// </summary>
         public static IEnumerable<SecretRef> For(StackModel stack, ServiceModel service)
         {
+            var supplied = LibrarySupplied(stack, service).ToList();
             foreach (var secret in service.Secrets)
             {
-                yield return secret;
+                // An identical declaration takes the library's kind and length: declaring it cannot weaken it.
+                yield return supplied.FirstOrDefault(derived => IsIdentical(secret, derived)) ?? secret;
             }
+            foreach (var derived in supplied)
+            {
+                if (!service.Secrets.Any(declared => IsIdentical(declared, derived)))
+                {
+                    yield return derived;
+                }
+            }
+        }
+
+        /// <summary>True when a declaration repeats what the library passes anyway.</summary>
+        public static bool IsIdentical(SecretRef declared, SecretRef derived) =>
+            declared.Name == derived.Name && declared.Variable == derived.Variable && declared.Kind == derived.Kind
+            && (declared.Length == 0 || declared.Length == derived.Length) && declared.Prefix.Length == 0;
+
+        /// <summary>The secrets the library passes to a service because of its role (Authelia's own keys, the LDAP bind password, OIDC digests).</summary>
+        public static IEnumerable<SecretRef> LibrarySupplied(StackModel stack, ServiceModel service)
+        {
             if (service.Role == ServiceRole.Sso)
             {
                 yield return new SecretRef("AUTHELIA_SESSION_SECRET", "AUTHELIA_SESSION_SECRET", SecretKind.Password, 64);

@@ -34,6 +34,7 @@ namespace Datamancy.Config.Generators.Rendering
                 StackName = stack.Settings.Name,
                 Items = items,
                 Exceptions = Exceptions(stack),
+                Acknowledged = AuditAcknowledgements.Of(stack),
             });
         }
 
@@ -204,7 +205,9 @@ namespace Datamancy.Config.Generators.Rendering
             }
             else
             {
-                details.Add("A read-only socket still exposes the Docker API; a socket proxy with an API allowlist is stronger.");
+                details.Add(stack.Services.FirstOrDefault(s => s.Role == ServiceRole.SocketProxy) is { } proxy
+                    ? "`" + proxy.Name + "` is the socket proxy: other services reach Docker through its API allowlist."
+                    : "A read-only socket still exposes the Docker API; a socket proxy with an API allowlist is stronger.");
             }
             return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
         }
@@ -244,8 +247,9 @@ namespace Datamancy.Config.Generators.Rendering
                 if (s.DockerSocket is not null)
                 {
                     var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
-                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name,
-                        "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
+                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name, s.Role == ServiceRole.SocketProxy
+                        ? "read-only mount by the socket proxy, which offers the other services an allowlisted Docker API."
+                        : "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
                 }
                 // A source chosen by a variable is rendered as ${VARIABLE:-path}; the scanner sees no host directory there.
                 var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && v.SourceVariable is null && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();

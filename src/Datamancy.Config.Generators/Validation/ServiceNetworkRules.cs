@@ -29,12 +29,9 @@ namespace Datamancy.Config.Generators.Validation
                 findings.Add(Finding.For(Descriptors.InvalidValue, s, "Service.Networks", "Service '" + s.Name + "'", "Networks", "every service joins at least one network"));
             }
             var routed = s.Ui?.Subdomain ?? s.Api?.Subdomain;
+            // Whether the ingress can reach a routed service depends on the ingress's networks: StackRules decides it.
             if (routed is not null)
             {
-                if ((s.Networks & Network.Frontend) == 0)
-                {
-                    findings.Add(Finding.For(Descriptors.UpstreamUnreachable, s, "Service.Networks", s.Name, routed));
-                }
                 if (s.Port == 0)
                 {
                     findings.Add(Finding.For(Descriptors.RoutedServiceWithoutPort, s, s.Ui is not null ? "UiHost" : "ApiHost", s.Name, routed));
@@ -44,14 +41,25 @@ namespace Datamancy.Config.Generators.Validation
             {
                 CheckIngress(s, findings);
             }
+            else if (s.CaddyVersion is not null)
+            {
+                findings.Add(Finding.For(Descriptors.InvalidValue, s, "CaddyBuild", "Service '" + s.Name + "'", "[CaddyBuild]",
+                    "only the ingress (Role = ServiceRole.Ingress) declares a Caddy build"));
+            }
         }
 
         private static void CheckIngress(ServiceModel ingress, List<Finding> findings)
         {
-            if (ValueRules.IsImage(ingress.Image) && !ImageIsCaddy(ingress.Image))
+            if (ingress.CaddyVersion is { } version && !CaddyVersions.IsVersion(version))
+            {
+                findings.Add(Finding.For(Descriptors.InvalidValue, ingress, "CaddyBuild.CaddyVersion", "Service '" + ingress.Name + "'",
+                    "CaddyVersion '" + ServiceRules.Shown(version) + "'", "use the Caddy release inside the image, such as '2.10.2'"));
+            }
+            else if (ValueRules.IsImage(ingress.Image) && ingress.CaddyVersion is null && !ImageIsCaddy(ingress.Image))
             {
                 findings.Add(Finding.For(Descriptors.IngressMisconfigured, ingress, "Service.Image",
-                    "Service '" + ingress.Name + "': the ingress must be Caddy (an image named 'caddy'), not '" + ServiceRules.Shown(ingress.Image) + "'"));
+                    "Service '" + ingress.Name + "': the ingress must be Caddy; '" + ServiceRules.Shown(ingress.Image)
+                    + "' is not an image named 'caddy', so if it is a Caddy build (caddy-docker-proxy, xcaddy) declare [CaddyBuild(\"<Caddy version>\")] on the service"));
             }
             for (var i = 0; i < ingress.Ports.Count; i++)
             {
@@ -66,7 +74,7 @@ namespace Datamancy.Config.Generators.Validation
             }
         }
 
-        private static bool ImageIsCaddy(string image)
+        internal static bool ImageIsCaddy(string image)
         {
             var path = image.Split('@')[0];
             var lastSlash = path.LastIndexOf('/');

@@ -19,6 +19,11 @@ namespace Datamancy.Config.Generators.Validation
             @"(\.write|\.exec|\.\*|^browser\.control$|\.admin|\.delete|\.create|\.run)",
             RegexOptions.CultureInvariant);
 
+        /// <summary>A variable that holds a tool host's capability allowlist (KFUNCDB_ALLOW_CAPS, TOOLS_ALLOWED_CAPABILITIES, ...).</summary>
+        internal static readonly Regex CapabilityAllowlistName = new(
+            "(^|_)(ALLOW(ED)?_CAP(S|ABILITIES)|CAP(S|ABILITIES)_ALLOW(ED|LIST)?|CAPABILITY_ALLOWLIST)$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
         public static void Check(ServiceModel s, List<Finding> findings)
         {
             void Invalid(string key, string argument, string reason) =>
@@ -58,6 +63,7 @@ namespace Datamancy.Config.Generators.Validation
             VariableNameRules.Check(s, findings);
             ExtrasRules.Check(s, findings, Invalid);
             RuntimeVariableRules.Check(s, Invalid);
+            Acknowledgements.Check(s.Acknowledgements, s, "Service '" + Shown(s.Name) + "'", findings);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
@@ -71,7 +77,10 @@ namespace Datamancy.Config.Generators.Validation
             {
                 findings.Add(Finding.For(Descriptors.UnpinnedImage, s, "Service.Image", s.Name, s.Image));
             }
-            if (s.Role == ServiceRole.Ingress && CaddyVersions.IsHeaderForgeryVulnerable(s.Image, out var version))
+            // The version is the declared [CaddyBuild] one, or the tag of an image named 'caddy'; another image's tag is its own version.
+            var declared = s.CaddyVersion is { } v && CaddyVersions.IsVersion(v) ? v : null;
+            if (s.Role == ServiceRole.Ingress && (declared is not null || ServiceNetworkRules.ImageIsCaddy(s.Image))
+                && CaddyVersions.IsHeaderForgeryVulnerable(s.Image, declared, out var version))
             {
                 findings.Add(Finding.For(Descriptors.CaddyHeaderForgery, s, "Service.Image", s.Name, version));
             }
@@ -110,6 +119,13 @@ namespace Datamancy.Config.Generators.Validation
                 {
                     findings.Add(Finding.For(Descriptors.SecretLiteral, s, SiteKeys.Of("Env", i, "Value"), s.Name,
                         "environment variable '" + env.Name + "' has a literal value", "declare [Secret(\"" + env.Name + "\")] and put the value in the env file"));
+                }
+                if (CapabilityAllowlistName.IsMatch(env.Name) && s.Capabilities?.Variable != env.Name)
+                {
+                    // An empty allowlist is fail-open for the tool host; a non-empty one escapes the capability checks.
+                    findings.Add(env.Value.Trim().Length == 0
+                        ? Finding.For(Descriptors.EmptyCapabilities, s, SiteKeys.Of("Env", i, "Value"), s.Name, env.Name)
+                        : Finding.For(Descriptors.CapabilityAllowlistAsEnv, s, SiteKeys.Of("Env", i, "Name"), s.Name, env.Name));
                 }
                 foreach (var token in Rendering.StackTokens.Unknown(env.Value))
                 {
@@ -285,7 +301,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 var cidr = api.DefaultAllowlist[i];
                 var key = SiteKeys.Element("ApiHost.DefaultAllowlist", i);
-                if (!Cidrs.TryParse(cidr, out _, out _))
+                if (cidr != Cidrs.CaddyPrivateRanges && !Cidrs.TryParse(cidr, out _, out _))
                 {
                     findings.Add(Finding.For(Descriptors.InvalidCidr, s, key, s.Name, Shown(cidr)));
                 }
@@ -345,9 +361,13 @@ namespace Datamancy.Config.Generators.Validation
                 {
                     findings.Add(Finding.For(Descriptors.WritableDockerSocket, s, "DockerSocket.ReadOnly", s.Name));
                 }
-                else
+                else if (s.Role != ServiceRole.SocketProxy)
                 {
                     findings.Add(Finding.For(Descriptors.DockerSocketProxy, s, "DockerSocket", s.Name));
+                }
+                if (s.Role == ServiceRole.SocketProxy)
+                {
+                    return; // the proxy is the one service meant to hold the socket; its API allowlist is its own configuration
                 }
                 var usesDocker = false;
                 foreach (var cap in s.Capabilities?.Capabilities ?? EquatableArray<string>.Empty)

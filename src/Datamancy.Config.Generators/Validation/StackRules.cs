@@ -14,6 +14,7 @@ namespace Datamancy.Config.Generators.Validation
             CheckNamesAndHosts(stack, findings);
             CheckNetworks(stack, findings);
             CheckSharedVolumes(stack, findings);
+            ReachabilityRules.Check(stack, findings);
         }
 
         private static void CheckRoles(StackModel stack, List<Finding> findings)
@@ -105,15 +106,26 @@ namespace Datamancy.Config.Generators.Validation
 
         private static void CheckNetworks(StackModel stack, List<Finding> findings)
         {
-            // The ingress and the SSO portal are routed by role; their hosts come from the stack settings.
-            foreach (var s in stack.Services.Where(s => s.Role is ServiceRole.Ingress or ServiceRole.Sso && s.Ui is null && s.Api is null))
+            // A routed host is reachable when its service shares a network with the ingress, whichever network that is:
+            // a UI on 'backend' is fine when the ingress joins 'backend' too. Without one ingress DMC1006 already fires.
+            var ingress = stack.Services.FirstOrDefault(s => s.Role == ServiceRole.Ingress);
+            if (ingress is null || ingress.Networks == Network.None)
             {
-                if ((s.Networks & Network.Frontend) == 0)
+                return;
+            }
+            foreach (var s in stack.Services.Where(s => s != ingress))
+            {
+                var routed = s.Ui?.Subdomain ?? s.Api?.Subdomain ?? (s.Role == ServiceRole.Sso ? stack.Settings.PortalHost : null);
+                if (routed is not null && s.Networks != Network.None && (s.Networks & ingress.Networks) == 0)
                 {
-                    findings.Add(Finding.For(Descriptors.UpstreamUnreachable, s, "Service.Networks", s.Name, stack.Settings.PortalHost));
+                    findings.Add(Finding.For(Descriptors.UpstreamUnreachable, s, "Service.Networks", s.Name, routed, ingress.Name, NetworkNames(ingress.Networks)));
                 }
             }
         }
+
+        /// <summary>The compose names of a set of networks, for messages: <c>frontend, backend</c>.</summary>
+        internal static string NetworkNames(Network networks) =>
+            string.Join(", ", new[] { Network.Frontend, Network.Backend, Network.Database }.Where(n => (networks & n) != 0).Select(n => n.ToString().ToLowerInvariant()));
 
         private static void CheckSharedVolumes(StackModel stack, List<Finding> findings)
         {

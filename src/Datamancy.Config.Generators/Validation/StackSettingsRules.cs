@@ -81,6 +81,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 findings.Add(Finding.For(Descriptors.AcmeStagingInProduction, null, "Stack.AcmeStaging", settings.Name));
             }
+            Acknowledgements.Check(settings.Acknowledgements, null, who, findings);
         }
 
         /// <summary>True when the two CIDRs share an address: the shorter prefix decides.</summary>

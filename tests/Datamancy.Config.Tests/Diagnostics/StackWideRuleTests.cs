@@ -6,8 +6,8 @@ using Xunit;
 namespace Datamancy.Config.Tests.Diagnostics;
 
 /// <summary>
-/// Rules that need every service, reported by the generator: each fires on the argument it names, with its
-/// message; the generator never repeats what the analyzers report; any error-level rule blocks the artifacts.
+/// Rules that need every service, reported by the stack-wide analyzer at the end of the compilation: each fires on
+/// the argument it names, with its message; the generator reports no rule itself; any error-level rule blocks the artifacts.
 /// </summary>
 public sealed class StackWideRuleTests
 {
@@ -45,7 +45,19 @@ public sealed class StackWideRuleTests
         { DiagnosticIds.SsoProviderMissing, Minimal("Port = 389, Role = ServiceRole.Directory", "Port = 389, Role = ServiceRole.App"),
             "Role = ServiceRole.Sso", "Service 'authelia': Authelia needs exactly one LDAP directory (Role = ServiceRole.Directory), found 0" },
         { DiagnosticIds.UpstreamUnreachable, Minimal("Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend", "Role = ServiceRole.Sso, Networks = Network.Backend"),
-            "Networks = Network.Backend", "Service 'authelia': host 'auth' is routed by the ingress but the service is not on the frontend network" },
+            "Networks = Network.Backend", "Service 'authelia': host 'auth' is routed by the ingress 'caddy' but the service shares none of its networks (frontend); join one of them" },
+        { DiagnosticIds.UpstreamUnreachable, Minimal("Port = 80, Networks = Network.Frontend", "Port = 80, Networks = Network.Backend"),
+            "Networks = Network.Backend", "Service 'whoami': host 'whoami' is routed by the ingress 'caddy' but the service shares none of its networks (frontend); join one of them" },
+        { DiagnosticIds.UpstreamUnreachable, Minimal("Role = ServiceRole.Ingress, Networks = Network.Frontend", "Role = ServiceRole.Ingress, Networks = Network.Frontend | Network.Backend")
+                .Replace("Port = 80, Networks = Network.Frontend", "Port = 80, Networks = Network.Database"),
+            "Networks = Network.Database", "Service 'whoami': host 'whoami' is routed by the ingress 'caddy' but the service shares none of its networks (frontend, backend); join one of them" },
+        { DiagnosticIds.DatabaseOnSharedNetwork, Added("[Service(\"postgres\", \"postgres:16.4\", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database | Network.Backend)]\n[Volume(\"pg-data\", \"/var/lib/postgresql/data\", Backup = Backup.Daily)]\n[Healthcheck(\"pg_isready\")]\npublic partial class Postgres;"),
+            "Networks = Network.Database | Network.Backend", "Service 'postgres': the database also joins the non-internal network 'backend', where services 'authelia', 'ldap' can reach it; keep it on the internal 'database' network and put its clients there" },
+        { DiagnosticIds.DockerSocketBesideProxy, Added("[Service(\"socket-proxy\", \"tecnativa/docker-socket-proxy:0.3.0\", Port = 2375, Role = ServiceRole.SocketProxy)]\n[DockerSocket]\n[Healthcheck(\"wget\", \"-qO-\", \"http://127.0.0.1:2375/_ping\")]\npublic partial class SocketProxy;\n"
+                + "[Service(\"dockge\", \"louislam/dockge:1.4.2\")]\n[DockerSocket]\n[Capabilities(\"host.docker.inspect\")]\n[Justify(\"DMC3006\", \"Covered by the stack-wide DMC3013 warning.\")]\n[Healthcheck(\"true\")]\npublic partial class Dockge;"),
+            "DockerSocket", "Service 'dockge': the docker socket is mounted directly although the stack has the socket proxy 'socket-proxy'; remove [DockerSocket] and reach Docker through the proxy (DOCKER_HOST=tcp://socket-proxy:2375)" },
+        { DiagnosticIds.InvalidValue, Minimal("[Secret(\"LDAP_ADMIN_PASSWORD\")]\n", "[Secret(\"LDAP_ADMIN_PASSWORD\")]\n").Replace("[Healthcheck(\"/app/healthcheck.sh\")]", "[Secret(\"AUTHELIA_SESSION_SECRET\", Length = 32)]\n[Healthcheck(\"/app/healthcheck.sh\")]"),
+            "\"AUTHELIA_SESSION_SECRET\"", "Service 'authelia': environment variable 'AUTHELIA_SESSION_SECRET' is invalid: the library already passes 'AUTHELIA_SESSION_SECRET' to Sso service 'authelia' as this variable (Password, length 64); remove this declaration, or declare it identically ([Secret(\"AUTHELIA_SESSION_SECRET\")] with that kind)" },
         { DiagnosticIds.RoutedServiceWithoutPort, Minimal("\"authelia/authelia:4.39.13\", Port = 9091,", "\"authelia/authelia:4.39.13\","),
             "Service(\"authelia\", \"authelia/authelia:4.39.13\", Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend, Profile = Profile.Bootstrap)",
             "Service 'authelia': host 'auth' needs the service's Port to route to" },
@@ -60,7 +72,7 @@ public sealed class StackWideRuleTests
     public void Stack_wide_rule_fires_on_the_argument_with_its_message(string id, string source, string locatedText, string message)
     {
         var run = GeneratorHarness.Run(source);
-        var reported = run.Result.Diagnostics.Where(d => d.Id == id).ToList();
+        var reported = run.Diagnostics.Where(d => d.Id == id).ToList();
         var diagnostic = Assert.Single(reported);
         Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(locatedText, TextAt(run, diagnostic));
@@ -75,15 +87,61 @@ public sealed class StackWideRuleTests
     public void Clean_stack_reports_nothing_and_renders()
     {
         var run = GeneratorHarness.Run(TestStacks.Minimal);
-        Assert.Empty(run.Result.Diagnostics);
+        Assert.Empty(run.Diagnostics);
+        Assert.False(Blocked(run));
+    }
+
+    public static TheoryData<string> CleanForms() => new()
+    {
+        // A UI on 'backend', which the ingress also joins: reachable, though not on 'frontend'.
+        Minimal("Role = ServiceRole.Ingress, Networks = Network.Frontend", "Role = ServiceRole.Ingress, Networks = Network.Frontend | Network.Backend")
+            .Replace("Port = 80, Networks = Network.Frontend", "Port = 80, Networks = Network.Backend"),
+        // A database on the internal network only, with its client there too.
+        Added("[Service(\"postgres\", \"postgres:16.4\", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database)]\n[Volume(\"pg-data\", \"/var/lib/postgresql/data\", Backup = Backup.Daily)]\n[Healthcheck(\"pg_isready\")]\npublic partial class Postgres;"),
+        // The socket proxy alone holds the socket; its consumer reaches Docker over the network.
+        Added("[Service(\"socket-proxy\", \"tecnativa/docker-socket-proxy:0.3.0\", Port = 2375, Role = ServiceRole.SocketProxy)]\n[DockerSocket]\n[Healthcheck(\"wget\", \"-qO-\", \"http://127.0.0.1:2375/_ping\")]\npublic partial class SocketProxy;\n"
+            + "[Service(\"dockge\", \"louislam/dockge:1.4.2\")]\n[Env(\"DOCKER_HOST\", \"tcp://socket-proxy:2375\")]\n[DependsOn(typeof(SocketProxy))]\n[Healthcheck(\"true\")]\npublic partial class Dockge;"),
+        // A secret the library passes to Authelia anyway, declared identically.
+        Minimal("[Healthcheck(\"/app/healthcheck.sh\")]", "[Secret(\"AUTHELIA_SESSION_SECRET\", Length = 64)]\n[Secret(\"LDAP_ADMIN_PASSWORD\", As = \"AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD\")]\n[Healthcheck(\"/app/healthcheck.sh\")]"),
+        // Shared volumes acknowledged with #pragma (a generator diagnostic could not be suppressed this way before).
+        Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n#pragma warning disable DMC3010 // the web and worker processes share uploads\n[Volume(\"ldap-data\", \"/data\", Backup = Backup.Daily)]\n#pragma warning restore DMC3010"),
+        // ... or with [Justify], which the audit lists.
+        Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n[Justify(\"DMC3010\", \"Reads the directory's exported files.\")]\n[Volume(\"ldap-data\", \"/data\", Backup = Backup.Daily)]"),
+    };
+
+    [Theory]
+    [MemberData(nameof(CleanForms))]
+    public void Compliant_form_of_a_stack_wide_rule_is_clean_and_renders(string source)
+    {
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Diagnostics);
         Assert.False(Blocked(run));
     }
 
     [Fact]
-    public void Generator_leaves_rules_on_one_descriptor_to_the_analyzers()
+    public void Identical_authelia_secret_is_passed_once()
     {
-        var run = GeneratorHarness.Run(Minimal("\"traefik/whoami:v1.10.3\"", "\"traefik/whoami:latest\""));
-        Assert.DoesNotContain(run.Result.Diagnostics, d => d.Id == DiagnosticIds.UnpinnedImage);
+        var run = GeneratorHarness.Run(Minimal("[Healthcheck(\"/app/healthcheck.sh\")]", "[Secret(\"AUTHELIA_SESSION_SECRET\")]\n[Healthcheck(\"/app/healthcheck.sh\")]"));
+        Assert.Empty(run.Diagnostics);
+        var compose = run.Artifact("prod/compose.yaml");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(compose, "\\n +AUTHELIA_SESSION_SECRET: "));
+        Assert.Contains("AUTHELIA_SESSION_SECRET=", run.Artifact("prod/.env.example"));
+        Assert.Equal(64, run.Manifest!.Secrets.Single(x => x.Name == "AUTHELIA_SESSION_SECRET").Length); // the library's length, not a default
+    }
+
+    [Fact]
+    public void Acknowledgement_is_listed_in_the_audit()
+    {
+        var run = GeneratorHarness.Run(Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n[Justify(\"DMC3010\", \"Reads the directory's exported files.\")]\n[Volume(\"ldap-data\", \"/data\", Backup = Backup.Daily)]"));
+        Assert.Contains("- **DMC3010** on `whoami`: Reads the directory's exported files.", run.Artifact("prod/SECURITY-AUDIT.md"));
+    }
+
+    [Fact]
+    public void Generator_leaves_every_rule_to_the_analyzers()
+    {
+        var run = GeneratorHarness.Run(Minimal("\"traefik/whoami:v1.10.3\"", "\"traefik/whoami:latest\"").Replace("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n[Volume(\"ldap-data\", \"/data\", Backup = Backup.Daily)]"));
+        Assert.Empty(run.Result.Diagnostics);
+        Assert.Single(run.Diagnostics, d => d.Id == DiagnosticIds.SharedVolume);
         var reported = Assert.Single(run.Diagnostics, d => d.Id == DiagnosticIds.UnpinnedImage);
         Assert.Equal("\"traefik/whoami:latest\"", TextAt(run, reported));
         Assert.False(Blocked(run), "a warning does not block");

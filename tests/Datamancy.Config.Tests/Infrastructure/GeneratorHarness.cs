@@ -62,7 +62,8 @@ public static class GeneratorHarness
     /// <summary>The analyzers a build loads from the generator assembly next to the generator.</summary>
     public static readonly ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> Analyzers =
         ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
-            new Datamancy.Config.Generators.Analyzers.ServiceAnalyzer(), new Datamancy.Config.Generators.Analyzers.StackAnalyzer());
+            new Datamancy.Config.Generators.Analyzers.ServiceAnalyzer(), new Datamancy.Config.Generators.Analyzers.StackAnalyzer(),
+            new Datamancy.Config.Generators.Analyzers.StackWideAnalyzer());
 
     public static GeneratorRun Run(CSharpCompilation input, GeneratorDriver driver, TestOptionsProvider? options = null)
     {
