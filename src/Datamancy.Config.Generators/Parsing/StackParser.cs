@@ -54,7 +54,7 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
                     reader.String("PortalHost") ?? "auth",
-                    acknowledgements.ToEquatableArray()),
+                    acknowledgements.ToEquatableArray(),
                     new StackExtras(
                         reader.Bool("Hairpin") ?? false,
                         reader.String("FrontendSubnet"),

@@ -184,7 +184,7 @@ namespace Datamancy.Config.Generators.Validation
         }
 
         private static readonly StackModel Stub = new(
-            new StackSettings("Stub", "stub", "example.com", null, false, AuthPolicy.TwoFactor, "auth"), EquatableArray<string>.Empty, EquatableArray<ServiceModel>.Empty);
+            new StackSettings("Stub", "stub", "example.com", null, false, AuthPolicy.TwoFactor, "auth", EquatableArray<Acknowledgement>.Empty), EquatableArray<string>.Empty, EquatableArray<ServiceModel>.Empty);
 
         private static void CheckNetworkKeys(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
         {
