@@ -22,7 +22,8 @@ namespace Datamancy.Config.Generators.Model
         ApiHostModel? Api,
         DockerSocketModel? DockerSocket,
         CapabilityModel? Capabilities,
-        EquatableArray<ElevationModel> Elevations);
+        EquatableArray<ElevationModel> Elevations,
+        EquatableArray<string> Entrypoint = default);
 
     internal sealed record EnvVar(string Name, string Value);
 

@@ -8,7 +8,36 @@ namespace Datamancy.Config.Generators.Model
         string? AcmeEmail,
         bool AcmeStaging,
         AuthPolicy DefaultPolicy,
-        string PortalHost);
+        string PortalHost,
+        BackupRetention? Retention = null,
+        SecretMaxAges? MaxAges = null)
+    {
+        /// <summary>The retention policy; the attribute's defaults when not read.</summary>
+        public BackupRetention BackupRetention => Retention ?? BackupRetention.Default;
+
+        /// <summary>The rotation ages; the attribute's defaults when not read.</summary>
+        public SecretMaxAges SecretMaxAges => MaxAges ?? SecretMaxAges.Default;
+    }
+
+    /// <summary>How many daily, weekly and monthly snapshots <c>restic forget</c> keeps.</summary>
+    internal sealed record BackupRetention(int Daily, int Weekly, int Monthly)
+    {
+        public static readonly BackupRetention Default = new(7, 4, 6);
+    }
+
+    /// <summary>The maximum age in days of a secret, per kind, before it is due for rotation.</summary>
+    internal sealed record SecretMaxAges(int Password, int Key, int SigningKey, int ClientSecret)
+    {
+        public static readonly SecretMaxAges Default = new(180, 365, 365, 180);
+
+        public int For(SecretKind kind) => kind switch
+        {
+            SecretKind.HexKey or SecretKind.Base64Key => Key,
+            SecretKind.RsaPrivateKey => SigningKey,
+            SecretKind.OidcClientSecret => ClientSecret,
+            _ => Password,
+        };
+    }
 
     /// <summary>The whole stack: what every validator and renderer reads.</summary>
     internal sealed record StackModel(

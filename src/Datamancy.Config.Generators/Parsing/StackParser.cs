@@ -42,7 +42,16 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.String("AcmeEmail"),
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
-                    reader.String("PortalHost") ?? "auth");
+                    reader.String("PortalHost") ?? "auth",
+                    new BackupRetention(
+                        reader.Int("BackupKeepDaily") ?? BackupRetention.Default.Daily,
+                        reader.Int("BackupKeepWeekly") ?? BackupRetention.Default.Weekly,
+                        reader.Int("BackupKeepMonthly") ?? BackupRetention.Default.Monthly),
+                    new SecretMaxAges(
+                        reader.Int("PasswordMaxAgeDays") ?? SecretMaxAges.Default.Password,
+                        reader.Int("KeyMaxAgeDays") ?? SecretMaxAges.Default.Key,
+                        reader.Int("SigningKeyMaxAgeDays") ?? SecretMaxAges.Default.SigningKey,
+                        reader.Int("ClientSecretMaxAgeDays") ?? SecretMaxAges.Default.ClientSecret));
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 

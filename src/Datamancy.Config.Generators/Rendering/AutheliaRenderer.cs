@@ -47,7 +47,8 @@ namespace Datamancy.Config.Generators.Rendering
                 return null;
             }
             var baseDn = StackTokens.BaseDn(stack.Domain);
-            return Map().With("ldap", Map()
+            // A read-only bind account cannot reset passwords: the reset is left to the directory's admin tools (LAM).
+            return Map().With("password_reset", Directory.DirectoryBootstrap.IsBootstrapped(stack, directory) ? Map().With("disable", Bool(true)) : null).With("ldap", Map()
                 .With("implementation", Str("custom"))
                 .With("address", Str("ldap://" + directory.Name + ":" + (directory.Port == 0 ? LdapPort : directory.Port)))
                 .With("base_dn", Str(baseDn))
@@ -55,7 +56,7 @@ namespace Datamancy.Config.Generators.Rendering
                 .With("users_filter", Str("(&({username_attribute}={input})(objectClass=person))"))
                 .With("additional_groups_dn", Str("ou=groups"))
                 .With("groups_filter", Str("(member={dn})"))
-                .With("user", Str("cn=admin," + baseDn))
+                .With("user", Str(Directory.DirectoryBootstrap.IsBootstrapped(stack, directory) ? Directory.DirectoryBootstrap.ServiceAccountDn(stack) : "cn=admin," + baseDn))
                 .With("attributes", Map()
                     .With("username", Str("uid"))
                     .With("display_name", Str("displayName"))

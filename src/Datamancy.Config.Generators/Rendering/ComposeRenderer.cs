@@ -73,6 +73,10 @@ namespace Datamancy.Config.Generators.Rendering
                 yield return new VolumeMount("./authelia/configuration.yml", "/config/configuration.yml", true, Backup.Never);
                 yield return new VolumeMount(service.Name + "-data", AutheliaRenderer.DataDirectory, false, Backup.Daily);
             }
+            foreach (var mount in Operations.OperationsMounts.For(stack, service))
+            {
+                yield return mount;
+            }
         }
 
         public static IEnumerable<string> NamedVolumes(StackModel stack) =>
@@ -91,9 +95,14 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 node.With("user", Str(user));
             }
-            if (service.Command.Count > 0)
+            if (service.Entrypoint.Count > 0)
             {
-                node.With("command", Strs(service.Command.Select(EscapeDollars)));
+                node.With("entrypoint", Strs(service.Entrypoint.Select(EscapeDollars)));
+            }
+            var command = Operations.OperationsMounts.Command(stack, service);
+            if (command.Count > 0)
+            {
+                node.With("command", Strs(command.Select(EscapeDollars)));
             }
             var environment = Environment(stack, service);
             if (environment.Children.Count > 0)
@@ -194,6 +203,10 @@ namespace Datamancy.Config.Generators.Rendering
                 var site = secretIndex < service.Secrets.Count ? SiteKeys.Of("Secret", secretIndex, "As") : "Service";
                 secretIndex++;
                 yield return new EnvironmentEntry(secret.Variable, SecretReference(secret.Name), site);
+            }
+            foreach (var (key, value) in Operations.OperationsMounts.Environment(stack, service))
+            {
+                yield return new EnvironmentEntry(key, value, "Service");
             }
             if (service.Role == ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(stack))
             {
