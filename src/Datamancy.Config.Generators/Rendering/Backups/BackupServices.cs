@@ -59,7 +59,7 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             volumes.AddRange(targets.Select(t => t.Source).Distinct().OrderBy(s => s, System.StringComparer.Ordinal)
                 .Select(source => new VolumeMount(source, BackupPlan.VolumesRoot + "/" + source, true, Model.Backup.Never)));
             return new ServiceModel(
-                BackupPlan.GeneratedTypePrefix + "Backup", name, ResticImage, 0, Network.Backend, Profile.Bootstrap, ServiceRole.App, null,
+                BackupPlan.GeneratedTypePrefix + "Backup", name, ResticImage, 0, Network.Backend, Profile.Full, ServiceRole.App, null,
                 new[] { "schedule" }.ToEquatableArray(),
                 new[] { new EnvVar("RESTIC_REPOSITORY", RepositoryPath), new EnvVar("RESTIC_CACHE_DIR", "/tmp/restic-cache") }.ToEquatableArray(),
                 new[] { new SecretRef(PasswordSecret, PasswordSecret, SecretKind.Password, 64) }.ToEquatableArray(),
