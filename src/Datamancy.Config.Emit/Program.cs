@@ -31,9 +31,8 @@ if (secretsMode)
     return SecretsCli.Run(manifest, options);
 }
 
-var selected = manifest.Artifacts
-    .Where(a => options.Environments is null || options.Environments.Contains(a.Path.Split('/')[0]))
-    .ToList();
+var selected = RotationAudit.FillAll(options.Output, manifest.Artifacts
+    .Where(a => options.Environments is null || options.Environments.Contains(a.Path.Split('/')[0])), DateTimeOffset.UtcNow, Console.Error.WriteLine);
 var result = ArtifactWriter.Write(options.Output, selected, options.Check);
 if (options.Check)
 {
