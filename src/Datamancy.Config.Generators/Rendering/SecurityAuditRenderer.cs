@@ -209,15 +209,10 @@ namespace Datamancy.Config.Generators.Rendering
                     exceptions.Add(new ScannerException("Healthcheck Not Set", s.Name,
                         "no [Healthcheck] is declared (warning " + Diagnostics.DiagnosticIds.MissingHealthcheck + "); dependents cannot wait for it to be healthy."));
                 }
-                foreach (var volume in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => v.Source).Distinct())
+                var shared = Operations.SharedVolumes.Reasons(stack, s, volumeUsers).ToList();
+                if (shared.Count > 0)
                 {
-                    var others = volumeUsers[volume].Where(n => n != s.Name).ToList();
-                    if (others.Count > 0)
-                    {
-                        exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name,
-                            "named volume `" + volume + "` is also mounted by " + string.Join(", ", others.Select(n => "`" + n + "`"))
-                            + " (warning " + Diagnostics.DiagnosticIds.SharedVolume + ")."));
-                    }
+                    exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name, string.Join("; ", shared) + "."));
                 }
             }
             return exceptions;

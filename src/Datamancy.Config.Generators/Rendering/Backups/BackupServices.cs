@@ -132,7 +132,7 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             var networks = database.Networks & (Network.Database | Network.Backend);
             return new ServiceModel(
                 BackupPlan.GeneratedTypePrefix + "Dump." + database.Name, name, image, 0, networks == Network.None ? Network.Backend : networks,
-                database.Profile, ServiceRole.App, user,
+                Profile.Full, ServiceRole.App, user,
                 new[] { EngineArgument(engine) }.ToEquatableArray(),
                 env.ToEquatableArray(),
                 secrets.ToEquatableArray(),

@@ -90,6 +90,11 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         {
             var services = stack.Ordered().ToList();
             var details = services.Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " NOT pinned to a version")).ToList();
+            var generated = services.Where(BackupPlan.IsGenerated).Select(s => s.Image).Distinct().ToList();
+            if (generated.Count > 0)
+            {
+                details.Add("Added by the backup plan: " + string.Join(", ", generated.Select(i => "`" + i + "`")) + " (pinned by Datamancy.Config; they move with its package version; the dump services reuse their database's image).");
+            }
             details.Add("Updates are tracked by Renovate (`renovate.json`): its regex manager finds the image references in the C# descriptors, so updates arrive as pull requests against the source of truth.");
             return new AuditItem("Images up to date", services.All(s => ValueRules.IsPinned(s.Image)) ? "pass" : "fail", details);
         }
