@@ -23,8 +23,8 @@ namespace Datamancy.Config.Generators.Rendering.Backups
                 .Append("`) with `backup/backup.sh`; the repository is `").Append(BackupServices.RepositoryHostPath)
                 .Append("` next to this file (mounted at `").Append(BackupServices.RepositoryPath).Append("`), encrypted with `")
                 .Append(BackupServices.PasswordSecret).Append("` from `.env` (created by the secrets command; keep a copy off the host: without it nothing can be restored).\n");
-            b.Append("- A copy on one disk is not a backup: copy the repository off the host, for example `restic -r ")
-                .Append(BackupServices.RepositoryPath).Append(" copy --repo2 <off-site repository>`, or point `RESTIC_REPOSITORY` at an off-site repository.\n\n");
+            b.Append("- A copy on one disk is not a backup: copy the repository off the host after each run, for example `restic -r <off-site repository> copy --from-repo ")
+                .Append(BackupServices.RepositoryHostPath).Append("` (or rsync the folder: it is encrypted).\n\n");
             b.Append("## When\n\n");
             b.Append("- Daily volumes: every day at ").Append(hour).Append("; weekly volumes: Sundays at ").Append(hour)
                 .Append(". A run missed while the service was down runs when it is back. A failed run turns the service unhealthy.\n");
@@ -48,8 +48,9 @@ namespace Datamancy.Config.Generators.Rendering.Backups
                 }
                 b.Append('\n');
             }
+            var saved = new System.Collections.Generic.HashSet<string>(targets.Select(t => t.Source));
             var never = stack.Ordered().Where(s => !BackupPlan.IsGenerated(s))
-                .SelectMany(s => ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && v.Backup == Model.Backup.Never).Select(v => "`" + v.Source + "` (" + s.Name + ")"))
+                .SelectMany(s => ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && v.Backup == Model.Backup.Never && !saved.Contains(v.Source)).Select(v => "`" + v.Source + "` (" + s.Name + ")"))
                 .Distinct().ToList();
             b.Append("Not backed up by decision: ").Append(never.Count == 0 ? "none" : string.Join(", ", never)).Append(".\n\n");
             b.Append("## Commands\n\n");

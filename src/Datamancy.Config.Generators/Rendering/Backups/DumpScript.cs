@@ -36,7 +36,8 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             b.Append("  publish \"$DUMPS/.all.sql.tmp\" \"$DUMPS/all.sql\"\n}\n\n");
 
             b.Append("mariadb() {\n  : \"${MYSQL_PWD:?MYSQL_PWD is not set}\"\n");
-            b.Append("  mariadb-dump -h \"$DUMP_HOST\" -u \"$DUMP_USER\" --all-databases --single-transaction --routines --events > \"$DUMPS/.all.sql.tmp\"\n");
+            b.Append("  if command -v mariadb-dump > /dev/null; then dump=mariadb-dump; else dump=mysqldump; fi\n");
+            b.Append("  \"$dump\" -h \"$DUMP_HOST\" -u \"$DUMP_USER\" --all-databases --single-transaction --routines --events > \"$DUMPS/.all.sql.tmp\"\n");
             b.Append("  publish \"$DUMPS/.all.sql.tmp\" \"$DUMPS/all.sql\"\n}\n\n");
 
             b.Append("# ClickHouse writes the backup itself, onto the '").Append(ClickHouseDisk).Append("' disk below its data volume; older backups are removed.\n");

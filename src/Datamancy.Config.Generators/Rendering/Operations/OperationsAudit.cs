@@ -24,7 +24,8 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             var mounted = new HashSet<string>(backupService?.Volumes.Where(v => v.ReadOnly && !v.IsBind).Select(v => v.Source) ?? Enumerable.Empty<string>());
             foreach (var s in stack.Ordered().Where(s => !BackupPlan.IsGenerated(s)))
             {
-                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly))
+                // The dump folders the backup plan mounts on a database server are listed through the volume they stand for.
+                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && !(v.Backup == Model.Backup.Never && targets.Any(t => t.IsDump && t.Source == v.Source))))
                 {
                     var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
                     if (v.Backup == Model.Backup.Undecided)

@@ -18,7 +18,8 @@ postgres() {
 
 mariadb() {
   : "${MYSQL_PWD:?MYSQL_PWD is not set}"
-  mariadb-dump -h "$DUMP_HOST" -u "$DUMP_USER" --all-databases --single-transaction --routines --events > "$DUMPS/.all.sql.tmp"
+  if command -v mariadb-dump > /dev/null; then dump=mariadb-dump; else dump=mysqldump; fi
+  "$dump" -h "$DUMP_HOST" -u "$DUMP_USER" --all-databases --single-transaction --routines --events > "$DUMPS/.all.sql.tmp"
   publish "$DUMPS/.all.sql.tmp" "$DUMPS/all.sql"
 }
 
