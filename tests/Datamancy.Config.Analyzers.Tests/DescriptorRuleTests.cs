@@ -99,6 +99,10 @@ public sealed class DescriptorRuleTests
             "Stack 's': production uses Let's Encrypt's staging CA, whose certificates browsers do not trust; remove AcmeStaging before going live" },
         { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", {|#0:\"Example\"|}, AcmeEmail = \"ops@example.org\")]\npublic partial class S;\n",
             "Stack 's': domain 'Example' is invalid: use a lower-case DNS name with at least two labels, such as 'example.com'" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:BackupKeepDaily = 0|})]\npublic partial class S;\n",
+            "Stack 's': BackupKeepDaily 0 is invalid: use a whole number from 1 to 366" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:PasswordMaxAgeDays = -5|})]\npublic partial class S;\n",
+            "Stack 's': PasswordMaxAgeDays -5 is invalid: use a whole number from 1 to 3650" },
     };
 
     [Theory]

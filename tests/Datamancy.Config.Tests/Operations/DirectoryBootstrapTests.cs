@@ -78,6 +78,26 @@ public sealed class DirectoryBootstrapTests
         Assert.NotEqual(0, reuse.ExitCode);
     }
 
+    [Fact]
+    public void Compose_mounts_the_bootstrap_where_osixia_reads_it_and_Authelia_binds_with_the_accounts_password()
+    {
+        var run = TestStacks.Run("sample");
+        var services = YamlJson.Parse(run.Artifact("prod/compose.yaml")).At("services");
+        var directory = services.At("openldap");
+        var mount = ((YamlSequenceNode)directory.At("volumes")).Children.Single(v => v.At("source").Text() == "./directory/ldif");
+        Assert.Equal("/container/service/slapd/assets/config/bootstrap/ldif/custom", mount.At("target").Text());
+        Assert.Equal("true", mount.At("read_only").Text());
+        Assert.Contains("--copy-service", directory.At("command").Texts());
+        Assert.Equal("true", directory.At("environment", "LDAP_READONLY_USER").Text());
+        Assert.Equal("authelia", directory.At("environment", "LDAP_READONLY_USER_USERNAME").Text());
+        // The directory creates the account with the same secret Authelia binds with; Authelia no longer reads the admin password.
+        var accountPassword = directory.At("environment", "LDAP_READONLY_USER_PASSWORD").Text();
+        Assert.StartsWith("${LDAP_AUTHELIA_PASSWORD:?", accountPassword);
+        Assert.Equal(accountPassword, services.At("authelia", "environment", "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD").Text());
+        Assert.DoesNotContain("LDAP_ADMIN_PASSWORD", string.Join(" ", services.At("authelia", "environment").Entries().Select(e => e.Value.Text())));
+        Assert.Contains("dn: cn=admins,ou=groups,dc=project-saturn,dc=com\n", run.Artifact("prod/directory/ldif/50-datamancy.ldif"));
+    }
+
     private static YamlMappingNode Parse(string yaml)
     {
         var stream = new YamlStream();
