@@ -10,9 +10,8 @@ internal static class Emission
 {
     public static int Run(ArtifactManifest manifest, CommandLine options)
     {
-        var selected = manifest.Artifacts
-            .Where(a => options.Environments is null || options.Environments.Contains(a.Path.Split('/')[0]))
-            .ToList();
+        var selected = RotationAudit.FillAll(options.Output, manifest.Artifacts
+            .Where(a => options.Environments is null || options.Environments.Contains(a.Path.Split('/')[0])), DateTimeOffset.UtcNow, Console.Error.WriteLine);
         var environments = selected.Select(a => a.Path.Split('/')[0]).Distinct().OrderBy(e => e, StringComparer.Ordinal).ToList();
         var previous = options.Check ? null : environments.ToDictionary(e => e, e => ExposureChanges.ReadPrevious(options.Output, e));
         var result = ArtifactWriter.Write(options.Output, selected, options.Check);

@@ -59,6 +59,27 @@ namespace Datamancy.Config
 
         /// <summary>The process limit of services that do not state one; 256 unless stated.</summary>
         public int DefaultPids { get; set; } = 256;
+
+        /// <summary>Daily backup snapshots the retention policy keeps (<c>restic forget --keep-daily</c>); 7 unless stated.</summary>
+        public int BackupKeepDaily { get; set; } = 7;
+
+        /// <summary>Weekly backup snapshots the retention policy keeps (<c>restic forget --keep-weekly</c>); 4 unless stated.</summary>
+        public int BackupKeepWeekly { get; set; } = 4;
+
+        /// <summary>Monthly backup snapshots the retention policy keeps (<c>restic forget --keep-monthly</c>); 6 unless stated.</summary>
+        public int BackupKeepMonthly { get; set; } = 6;
+
+        /// <summary>Days after which a <see cref="SecretKind.Password"/> secret is due for rotation; 180 unless stated.</summary>
+        public int PasswordMaxAgeDays { get; set; } = 180;
+
+        /// <summary>Days after which a <see cref="SecretKind.HexKey"/> or <see cref="SecretKind.Base64Key"/> secret is due for rotation; 365 unless stated.</summary>
+        public int KeyMaxAgeDays { get; set; } = 365;
+
+        /// <summary>Days after which a <see cref="SecretKind.RsaPrivateKey"/> secret is due for rotation; 365 unless stated.</summary>
+        public int SigningKeyMaxAgeDays { get; set; } = 365;
+
+        /// <summary>Days after which a <see cref="SecretKind.OidcClientSecret"/> (and its digest) is due for rotation; 180 unless stated.</summary>
+        public int ClientSecretMaxAgeDays { get; set; } = 180;
     }
 
     /// <summary>Marks the enum whose members are the stack's user groups (LDAP groups).</summary>

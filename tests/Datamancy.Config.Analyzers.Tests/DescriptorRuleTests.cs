@@ -155,6 +155,10 @@ public sealed class DescriptorRuleTests
             "Stack 's': domain '192.168.1.10' is invalid: an IP address cannot hold the stack's hosts or a session cookie for them; use a DNS name you own" },
         { DiagnosticIds.OneFactorDefault, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:DefaultPolicy = AuthPolicy.OneFactor|})]\npublic partial class S;\n",
             "Stack 's': the default policy is one_factor, so every UI host without its own Policy needs only a password; use two_factor and lower single hosts where needed" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:BackupKeepDaily = 0|})]\npublic partial class S;\n",
+            "Stack 's': BackupKeepDaily 0 is invalid: use a whole number from 1 to 366" },
+        { DiagnosticIds.InvalidValue, Usings + "[Stack(\"s\", \"example.org\", AcmeEmail = \"ops@example.org\", {|#0:PasswordMaxAgeDays = -5|})]\npublic partial class S;\n",
+            "Stack 's': PasswordMaxAgeDays -5 is invalid: use a whole number from 1 to 3650" },
     };
 
     [Theory]

@@ -42,7 +42,12 @@ public sealed class NewUserWalkthroughTests
                 Assert.True(File.Exists(Path.Combine(project.ArtifactsPath, environment, file)), environment + "/" + file + " was not written");
             }
             var compose = Yaml.Load(Path.Combine(project.ArtifactsPath, environment, "compose.yaml"));
-            Assert.Equal(descriptor.Services.Order(StringComparer.Ordinal), compose.Child("services").Keys().Order(StringComparer.Ordinal));
+            // Every declared service, plus the ones the backup plan adds (they run the generated backup scripts).
+            var services = compose.Child("services");
+            bool Generated(string name) => (services.Child(name).Child("entrypoint") as YamlDotNet.RepresentationModel.YamlSequenceNode)?.Children
+                .OfType<YamlDotNet.RepresentationModel.YamlScalarNode>().Any(a => a.Value!.StartsWith("/etc/datamancy-backup/", StringComparison.Ordinal)) == true;
+            Assert.Equal(descriptor.Services.Order(StringComparer.Ordinal), services.Keys().Where(n => !Generated(n)).Order(StringComparer.Ordinal));
+            Assert.Contains("backup", services.Keys().Where(Generated));
             var caddyfile = File.ReadAllText(Path.Combine(project.ArtifactsPath, environment, "Caddyfile"));
             foreach (var host in descriptor.UiHosts)
             {

@@ -16,6 +16,7 @@ internal static class SecretsCli
             {
                 var folder = Path.Combine(options.Output, environment);
                 var result = SecretsCommand.Run(folder, manifest.Secrets, options.Rotate.ToHashSet(StringComparer.Ordinal));
+                RotationRecord.Update(folder, result, manifest.Secrets.Select(s => s.Name), DateTimeOffset.UtcNow);
                 Console.WriteLine("Datamancy.Config secrets (" + environment + "): " + result.Created.Count + " created, " + result.Kept.Count + " kept, "
                     + result.Rotated.Count + " rotated in " + Path.GetFullPath(folder) + " (mode 0600).");
                 foreach (var (name, why) in result.Weak)

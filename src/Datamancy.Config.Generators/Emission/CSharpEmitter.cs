@@ -85,7 +85,7 @@ namespace Datamancy.Config.Generators.Emission
             w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
             w.Line("public const int Count = " + rendered.Artifacts.Count + ";");
-            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(rendered.Model).ToList();
+            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(Rendering.Backups.BackupServices.Extend(rendered.Model)).ToList();
             w.Line("/// <summary>The number of secrets the secrets command creates.</summary>");
             w.Line("public const int SecretCount = " + secrets.Count + ";");
             for (var i = 0; i < secrets.Count; i++)

@@ -62,7 +62,16 @@ namespace Datamancy.Config.Generators.Parsing
                         reader.String("DatabaseSubnet"),
                         reader.String("DefaultMemory") ?? StackExtras.Defaults.DefaultMemory,
                         reader.String("DefaultCpus") ?? StackExtras.Defaults.DefaultCpus,
-                        reader.Int("DefaultPids") ?? StackExtras.Defaults.DefaultPids));
+                        reader.Int("DefaultPids") ?? StackExtras.Defaults.DefaultPids),
+                    new BackupRetention(
+                        reader.Int("BackupKeepDaily") ?? BackupRetention.Default.Daily,
+                        reader.Int("BackupKeepWeekly") ?? BackupRetention.Default.Weekly,
+                        reader.Int("BackupKeepMonthly") ?? BackupRetention.Default.Monthly),
+                    new SecretMaxAges(
+                        reader.Int("PasswordMaxAgeDays") ?? SecretMaxAges.Default.Password,
+                        reader.Int("KeyMaxAgeDays") ?? SecretMaxAges.Default.Key,
+                        reader.Int("SigningKeyMaxAgeDays") ?? SecretMaxAges.Default.SigningKey,
+                        reader.Int("ClientSecretMaxAgeDays") ?? SecretMaxAges.Default.ClientSecret));
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Rendering
@@ -18,8 +19,12 @@ namespace Datamancy.Config.Generators.Rendering
             _ => "local",
         };
 
-        public static EquatableArray<Artifact> RenderAll(StackModel stack)
+        public static EquatableArray<Artifact> RenderAll(StackModel declared)
         {
+            // The backup plan adds its services (restic, database dumps) before any artifact is rendered.
+            var stack = Backups.BackupServices.Extend(declared);
+            var backedUp = !ReferenceEquals(stack, declared);
+            var directory = stack.WithRole(ServiceRole.Directory);
             var shared = new (string Path, string Constant, string Content)[]
             {
                 ("compose.yaml", "Compose", ComposeRenderer.Render(stack)),
@@ -30,6 +35,14 @@ namespace Datamancy.Config.Generators.Rendering
                 ("SECURITY-AUDIT.md", "SecurityAudit", SecurityAuditRenderer.Render(stack)),
                 (ExposureRenderer.FileName, "Exposure", ExposureRenderer.Render(stack)),
                 (CaddyPreflightRenderer.FileName, "CaddyPreflight", CaddyPreflightRenderer.IsNeeded(stack) ? CaddyPreflightRenderer.Render(stack) : string.Empty),
+                (Backups.BackupScript.Path, "BackupScript", backedUp ? Backups.BackupScript.Render(stack) : string.Empty),
+                (Backups.DumpScript.Path, "DumpScript", backedUp ? Backups.DumpScript.Render(stack) : string.Empty),
+                (Backups.DumpScript.ClickHouseConfigPath, "ClickHouseBackupConfig",
+                    stack.Services.Any(s => Backups.BackupPlan.EngineOf(s) == Backups.DumpEngine.ClickHouse && Operations.OperationsMounts.HasBackedUpData(s)) ? Backups.DumpScript.ClickHouseConfig(stack) : string.Empty),
+                ("BACKUP.md", "BackupNotes", Backups.BackupNotesRenderer.Render(stack)),
+                (Directory.DirectoryBootstrap.Path, "DirectoryBootstrap",
+                    directory is not null && Directory.DirectoryBootstrap.IsBootstrapped(stack, directory) ? Directory.DirectoryBootstrap.Render(stack) : string.Empty),
+                (Operations.RenovateRenderer.Path, "Renovate", Operations.RenovateRenderer.Render(stack)),
             };
             var artifacts = new System.Collections.Generic.List<Artifact>();
             foreach (var environment in Environments)

@@ -51,7 +51,9 @@ namespace Datamancy.Config.Generators.Rendering
                 return null;
             }
             var ldap = AutheliaExtras.Ldap(stack, directory);
-            return Map().With("ldap", Map()
+            var bootstrapped = Directory.DirectoryBootstrap.IsBootstrapped(stack, directory);
+            // A read-only bind account cannot reset passwords: the reset is left to the directory's admin tools (LAM).
+            return Map().With("password_reset", bootstrapped ? Map().With("disable", Bool(true)) : null).With("ldap", Map()
                 .With("implementation", Str(ldap.Implementation!))
                 .With("address", Str("ldap://" + directory.Name + ":" + (directory.Port == 0 ? LdapPort : directory.Port)))
                 .With("base_dn", Str(ldap.BaseDn!))
@@ -59,7 +61,7 @@ namespace Datamancy.Config.Generators.Rendering
                 .With("users_filter", Str("(&({username_attribute}={input})(objectClass=" + ldap.UserObjectClass + "))"))
                 .With("additional_groups_dn", Str(ldap.GroupsDn!))
                 .With("groups_filter", Str(AutheliaExtras.GroupsFilter(ldap)))
-                .With("user", Str(ldap.BindUser!))
+                .With("user", Str(bootstrapped ? Directory.DirectoryBootstrap.ServiceAccountDn(stack) : ldap.BindUser!))
                 .With("attributes", Map()
                     .With("username", Str(ldap.UsernameAttribute!))
                     .With("display_name", Str(ldap.DisplayNameAttribute!))

@@ -77,6 +77,10 @@ namespace Datamancy.Config.Generators.Rendering
                 yield return new VolumeMount("./authelia/configuration.yml", "/config/configuration.yml", true, Backup.Never);
                 yield return new VolumeMount(service.Name + "-data", AutheliaRenderer.DataDirectory, false, Backup.Daily);
             }
+            foreach (var mount in Operations.OperationsMounts.For(stack, service))
+            {
+                yield return mount;
+            }
         }
 
         public static IEnumerable<string> NamedVolumes(StackModel stack) =>
@@ -103,7 +107,7 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 // The allowlists are checked before Caddy pastes them into its configuration (see caddy-preflight.sh);
                 // the declared entrypoint and command run after the check.
-                var run = service.Extras.Entrypoint.Concat(service.Command).ToList();
+                var run = service.Extras.Entrypoint.Concat(Operations.OperationsMounts.Command(stack, service)).ToList();
                 node.With("entrypoint", Strs(new[] { "/bin/sh", CaddyPreflightRenderer.ContainerPath }));
                 node.With("command", Strs(run.Count > 0
                     ? run.Select(EscapeDollars)
@@ -115,9 +119,10 @@ namespace Datamancy.Config.Generators.Rendering
                 {
                     node.With("entrypoint", Strs(service.Extras.Entrypoint.Select(EscapeDollars)));
                 }
-                if (service.Command.Count > 0)
+                var command = Operations.OperationsMounts.Command(stack, service);
+                if (command.Count > 0)
                 {
-                    node.With("command", Strs(service.Command.Select(EscapeDollars)));
+                    node.With("command", Strs(command.Select(EscapeDollars)));
                 }
             }
             var environment = Environment(stack, service);
@@ -230,6 +235,10 @@ namespace Datamancy.Config.Generators.Rendering
                 var site = secretIndex < service.Secrets.Count ? SiteKeys.Of("Secret", secretIndex, "As") : "Service";
                 secretIndex++;
                 yield return new EnvironmentEntry(secret.Variable, SecretReference(secret), site);
+            }
+            foreach (var (key, value) in Operations.OperationsMounts.Environment(stack, service))
+            {
+                yield return new EnvironmentEntry(key, value, "Service");
             }
             if (service.Role == ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(stack))
             {

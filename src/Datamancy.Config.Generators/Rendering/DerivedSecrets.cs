@@ -12,6 +12,8 @@ namespace Datamancy.Config.Generators.Rendering
     internal static class DerivedSecrets
     {
         public const string DirectoryPassword = "LDAP_ADMIN_PASSWORD";
+        /// <summary>The password of Authelia's read-only directory account (read by the directory at first start and by Authelia).</summary>
+        public const string DirectoryServiceAccountPassword = "LDAP_AUTHELIA_PASSWORD";
         public const string OidcHmacSecret = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_HMAC_SECRET";
         public const string OidcIssuerPrivateKey = "AUTHELIA_IDENTITY_PROVIDERS_OIDC_ISSUER_PRIVATE_KEY";
 
@@ -26,6 +28,10 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 // An identical declaration takes the library's kind and length: declaring it cannot weaken it.
                 yield return supplied.FirstOrDefault(derived => IsIdentical(secret, derived)) ?? secret;
+            }
+            if (Directory.DirectoryBootstrap.IsBootstrapped(stack, service))
+            {
+                yield return new SecretRef(DirectoryServiceAccountPassword, "LDAP_READONLY_USER_PASSWORD", SecretKind.Password, 0);
             }
             foreach (var derived in supplied)
             {
@@ -49,7 +55,12 @@ namespace Datamancy.Config.Generators.Rendering
                 yield return new SecretRef("AUTHELIA_SESSION_SECRET", "AUTHELIA_SESSION_SECRET", SecretKind.Password, 64);
                 yield return new SecretRef("AUTHELIA_STORAGE_ENCRYPTION_KEY", "AUTHELIA_STORAGE_ENCRYPTION_KEY", SecretKind.Password, 64);
                 yield return new SecretRef("AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", "AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET", SecretKind.Password, 64);
-                if (stack.WithRole(ServiceRole.Directory) is { } directory)
+                if (stack.WithRole(ServiceRole.Directory) is { } bootstrapped && Directory.DirectoryBootstrap.IsBootstrapped(stack, bootstrapped))
+                {
+                    // Authelia binds as the directory's read-only service account, never as its admin.
+                    yield return new SecretRef(DirectoryServiceAccountPassword, "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD", SecretKind.Password, 0);
+                }
+                else if (stack.WithRole(ServiceRole.Directory) is { } directory)
                 {
                     var declared = directory.Secrets.FirstOrDefault(x => x.Name == DirectoryPassword);
                     yield return new SecretRef(DirectoryPassword, "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD", declared?.Kind ?? SecretKind.Password, declared?.Length ?? 0);

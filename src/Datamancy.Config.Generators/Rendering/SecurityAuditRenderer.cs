@@ -10,18 +10,18 @@ namespace Datamancy.Config.Generators.Rendering
     {
         private const string Pass = "pass";
         private const string Fail = "fail";
-        private const string Manual = "needs manual check";
 
         public static string Render(StackModel stack)
         {
             var items = new List<AuditItem>
             {
                 UisBehindSso(stack),
-                Secrets(stack),
+                Operations.OperationsAudit.SecondFactor(stack),
+                Operations.OperationsAudit.Secrets(stack),
                 Ports(stack),
-                Backups(stack),
+                Operations.OperationsAudit.Backups(stack),
                 Capabilities(stack),
-                Images(stack),
+                Operations.OperationsAudit.Images(stack),
                 ApiHosts(stack),
                 Databases(stack),
                 DockerSocket(stack),
@@ -71,17 +71,6 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("All UIs behind SSO", status, details);
         }
 
-        private static AuditItem Secrets(StackModel stack)
-        {
-            var names = EnvVariables.Of(stack).Where(v => v.IsSecret).Select(v => "`" + v.Name + "`").ToList();
-            return new AuditItem("Secrets rotated and stored securely", Manual, new List<string>
-            {
-                names.Count + " secrets, passed to containers by reference only: " + (names.Count == 0 ? "none" : string.Join(", ", names)),
-                "No secret value is written in the descriptors (the build rejects literals, DMC3001).",
-                "Check by hand: values rotated from any default, `chmod 600 .env*`, env files not committed.",
-            });
-        }
-
         private static AuditItem Ports(StackModel stack)
         {
             var details = new List<string>();
@@ -113,29 +102,6 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Only necessary ports exposed", status, details);
         }
 
-        private static AuditItem Backups(StackModel stack)
-        {
-            var details = new List<string>();
-            var status = Pass;
-            foreach (var s in stack.Ordered())
-            {
-                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind))
-                {
-                    if (v.Backup == Backup.Undecided && !v.ReadOnly)
-                    {
-                        status = Fail;
-                    }
-                    details.Add("`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant());
-                }
-            }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no named volumes.");
-            }
-            details.Add("Check by hand: the schedule runs and a restore was tested.");
-            return new AuditItem("Volumes backed up on a schedule", status == Pass ? Manual : Fail, details);
-        }
-
         private static AuditItem Capabilities(StackModel stack)
         {
             var details = new List<string>();
@@ -157,15 +123,6 @@ namespace Datamancy.Config.Generators.Rendering
                 details.Add("No service declares a capability allowlist.");
             }
             return new AuditItem("Capability policy minimized for KFuncDB", status, details);
-        }
-
-        private static AuditItem Images(StackModel stack)
-        {
-            var unpinned = stack.Ordered().Where(s => !ValueRules.IsPinned(s.Image) || s.Extras.Build?.BaseImage is { } b && !ValueRules.IsPinned(b)).ToList();
-            var details = stack.Ordered().Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " (not pinned)")).ToList();
-            details.AddRange(SecurityAuditExtras.Builds(stack));
-            details.Add("Check by hand: the pinned versions are the newest patched ones (Caddy, Authelia, LocalAI, LiteLLM, Qdrant, ClickHouse).");
-            return new AuditItem("Images up to date", unpinned.Count > 0 ? Fail : Manual, details);
         }
 
         private static AuditItem ApiHosts(StackModel stack)
@@ -271,15 +228,10 @@ namespace Datamancy.Config.Generators.Rendering
                     exceptions.Add(new ScannerException("Memory Not Limited", s.Name, reason));
                     exceptions.Add(new ScannerException("Cpus Not Limited", s.Name, reason));
                 }
-                foreach (var volume in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => v.Source).Distinct())
+                var shared = Operations.SharedVolumes.Reasons(stack, s, volumeUsers).ToList();
+                if (shared.Count > 0)
                 {
-                    var others = volumeUsers[volume].Where(n => n != s.Name).ToList();
-                    if (others.Count > 0)
-                    {
-                        exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name,
-                            "named volume `" + volume + "` is also mounted by " + string.Join(", ", others.Select(n => "`" + n + "`"))
-                            + " (warning " + Diagnostics.DiagnosticIds.SharedVolume + ")."));
-                    }
+                    exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name, string.Join("; ", shared) + "."));
                 }
             }
             return exceptions;

@@ -77,6 +77,23 @@ namespace Datamancy.Config.Generators.Validation
             {
                 Invalid("Stack.DefaultPids", "DefaultPids " + more.DefaultPids, "use 1-1000000");
             }
+            void Range(string name, int value, int min, int max)
+            {
+                if (value < min || value > max)
+                {
+                    Invalid("Stack." + name, name + " " + value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "use a whole number from " + min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " to " + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            var retention = settings.BackupRetention;
+            Range("BackupKeepDaily", retention.Daily, 1, 366);
+            Range("BackupKeepWeekly", retention.Weekly, 0, 520);
+            Range("BackupKeepMonthly", retention.Monthly, 0, 1200);
+            var ages = settings.SecretMaxAges;
+            Range("PasswordMaxAgeDays", ages.Password, 1, 3650);
+            Range("KeyMaxAgeDays", ages.Key, 1, 3650);
+            Range("SigningKeyMaxAgeDays", ages.SigningKey, 1, 3650);
+            Range("ClientSecretMaxAgeDays", ages.ClientSecret, 1, 3650);
             if (settings.AcmeStaging)
             {
                 findings.Add(Finding.For(Descriptors.AcmeStagingInProduction, null, "Stack.AcmeStaging", settings.Name));

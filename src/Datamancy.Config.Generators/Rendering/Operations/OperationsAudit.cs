@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Rendering.Backups;
+using Datamancy.Config.Generators.Validation;
+using AuditItem = Datamancy.Config.Generators.Rendering.SecurityAuditRenderer.AuditItem;
+
+namespace Datamancy.Config.Generators.Rendering.Operations
+{
+    /// <summary>The audit items that operations decide: backups, secret rotation, image updates, second factors.</summary>
+    internal static class OperationsAudit
+    {
+        public const string SecretsTitle = "Secrets rotated and stored securely";
+        /// <summary>The state of a secret before the emission step reads the rotation record.</summary>
+        public const string NotRecorded = "no rotation record (run the secrets command)";
+
+        public static AuditItem Backups(StackModel stack)
+        {
+            var details = new List<string>();
+            var failed = false;
+            var targets = BackupPlan.Targets(stack);
+            var backupService = stack.Services.FirstOrDefault(s => s.TypeName == BackupPlan.GeneratedTypePrefix + "Backup");
+            var mounted = new HashSet<string>(backupService?.Volumes.Where(v => v.ReadOnly && !v.IsBind).Select(v => v.Source) ?? Enumerable.Empty<string>());
+            foreach (var s in stack.Ordered().Where(s => !BackupPlan.IsGenerated(s)))
+            {
+                // The dump folders the backup plan mounts on a database server are listed through the volume they stand for.
+                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && !(v.Backup == Model.Backup.Never && targets.Any(t => t.IsDump && t.Source == v.Source))))
+                {
+                    var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
+                    if (v.Backup == Model.Backup.Undecided)
+                    {
+                        failed = true;
+                        details.Add(line + ": NO DECISION");
+                        continue;
+                    }
+                    var target = targets.FirstOrDefault(t => t.Volume == v.Source);
+                    if (target is null)
+                    {
+                        details.Add(line);
+                        continue;
+                    }
+                    if (!mounted.Contains(target.Source))
+                    {
+                        failed = true;
+                        details.Add(line + ": NOT covered by the backup service");
+                        continue;
+                    }
+                    if (BackupPlan.IsUnknownDatabase(s))
+                    {
+                        failed = true;
+                        details.Add(line + ": live database files copied, no dump mechanism known for `" + s.Image + "`");
+                        continue;
+                    }
+                    var dump = target.IsDump ? stack.Services.FirstOrDefault(d => d.Name == target.DumpService) : null;
+                    if (target.IsDump && target.Engine != DumpEngine.Qdrant && (dump is null || dump.Secrets.Count == 0))
+                    {
+                        failed = true;
+                        details.Add(line + ": dump service `" + target.DumpService + "` has no password secret (declare the engine's password variable)");
+                        continue;
+                    }
+                    details.Add(line + ", " + (target.IsDump ? "from a consistent dump (`" + target.DumpService + "`)" : "files") + ", restic tag `" + target.Tag + "`");
+                }
+            }
+            if (details.Count == 0)
+            {
+                details.Add("The stack has no persistent volumes.");
+            }
+            var r = stack.Settings.BackupRetention;
+            details.Add("Schedule: daily " + BackupScript.DailyHourUtc.ToString("00", CultureInfo.InvariantCulture) + ":00 UTC, weekly on Sundays; retention "
+                + r.Daily + " daily / " + r.Weekly + " weekly / " + r.Monthly + " monthly; restore commands and the restore test in BACKUP.md.");
+            return new AuditItem("Volumes backed up on a schedule", failed ? "fail" : "pass", details);
+        }
+
+        /// <summary>The emission step replaces <see cref="NotRecorded"/> with each secret's rotation date and sets the status.</summary>
+        public static AuditItem Secrets(StackModel stack)
+        {
+            var ages = stack.Settings.SecretMaxAges;
+            var details = SecretSpecs.Of(stack)
+                .Select(s => SecretLine(s.Name, s.Kind, ages.For(s.Kind)) + NotRecorded)
+                .ToList();
+            details.Add("Values are created by the secrets command, passed to containers by reference only, in owner-only (0600) env files; no value is in the descriptors (DMC3001).");
+            return new AuditItem(SecretsTitle, "fail", details);
+        }
+
+        /// <summary>The fixed start of a secret's line, which the emission step parses: <c>`NAME` (kind, max N days): </c>.</summary>
+        public static string SecretLine(string name, SecretKind kind, int maxDays) =>
+            "`" + name + "` (" + kind.ToString() + ", max " + maxDays.ToString(CultureInfo.InvariantCulture) + " days): ";
+
+        public static AuditItem Images(StackModel stack)
+        {
+            var services = stack.Ordered().ToList();
+            var details = services.Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " NOT pinned to a version")).ToList();
+            details.AddRange(SecurityAuditExtras.Builds(stack));
+            var generated = services.Where(BackupPlan.IsGenerated).Select(s => s.Image).Distinct().ToList();
+            if (generated.Count > 0)
+            {
+                details.Add("Added by the backup plan: " + string.Join(", ", generated.Select(i => "`" + i + "`")) + " (pinned by Datamancy.Config; they move with its package version; the dump services reuse their database's image).");
+            }
+            details.Add("Updates are tracked by Renovate (`renovate.json`): its regex manager finds the image references in the C# descriptors, so updates arrive as pull requests against the source of truth.");
+            return new AuditItem("Images up to date", services.All(s => ValueRules.IsPinned(s.Image) && (s.Extras.Build?.BaseImage is not { } b || ValueRules.IsPinned(b))) ? "pass" : "fail", details);
+        }
+
+        public static AuditItem SecondFactor(StackModel stack)
+        {
+            var details = new List<string>();
+            foreach (var s in stack.Ordered().Where(s => s.Ui is { Sso: SsoMode.ForwardAuth or SsoMode.Oidc }))
+            {
+                var ui = s.Ui!;
+                var policy = stack.EffectivePolicy(ui);
+                var why = policy == AuthPolicy.TwoFactor ? "two_factor (TOTP)"
+                    : ui.Policy == AuthPolicy.OneFactor ? "one_factor: declared on the host (`Policy = AuthPolicy.OneFactor`)"
+                    : "one_factor: the stack's `DefaultPolicy` is OneFactor";
+                details.Add(stack.Fqdn(ui.Subdomain) + ": " + why);
+            }
+            foreach (var s in stack.Ordered().Where(s => s.Api is { ClientCredentials: true }))
+            {
+                details.Add(stack.Fqdn(s.Api!.Subdomain) + ": one_factor for the machine client `oauth2:client:" + s.ApiClientId() + "` (client credentials have no second factor)");
+            }
+            if (details.Count == 0)
+            {
+                details.Add("The stack has no SSO hosts.");
+            }
+            // A host declared one-factor is a decision, listed with its reason; a stack-wide downgrade fails.
+            var blanket = details.Any(d => d.Contains("`DefaultPolicy` is OneFactor"));
+            return new AuditItem("Second factor (TOTP) on SSO hosts", blanket ? "fail" : "pass", details);
+        }
+    }
+}
