@@ -74,7 +74,9 @@ namespace Datamancy.Config.Generators.Rendering.Backups
                     new ElevationModel(Elevation.CapAdd, new[] { "DAC_READ_SEARCH" }.ToEquatableArray(),
                         "the backup service reads every backed-up volume (mounted read-only) whatever the owner of its files"),
                 }.ToEquatableArray(),
-                new[] { "/bin/sh", BackupScript.MountDirectory + "/backup.sh" }.ToEquatableArray());
+                ServiceExtras.None with { Entrypoint = new[] { "/bin/sh", BackupScript.MountDirectory + "/backup.sh" }.ToEquatableArray() },
+                null,
+                EquatableArray<Acknowledgement>.Empty);
         }
 
         private static ServiceModel Dump(ServiceModel database, string name)
@@ -143,7 +145,9 @@ namespace Datamancy.Config.Generators.Rendering.Backups
                 EquatableArray<PublishedPort>.Empty,
                 null, null, null, null,
                 EquatableArray<ElevationModel>.Empty,
-                new[] { "/bin/sh", BackupScript.MountDirectory + "/dump.sh" }.ToEquatableArray());
+                ServiceExtras.None with { Entrypoint = new[] { "/bin/sh", BackupScript.MountDirectory + "/dump.sh" }.ToEquatableArray() },
+                null,
+                EquatableArray<Acknowledgement>.Empty);
         }
 
         public static string EngineArgument(DumpEngine engine) => engine switch
