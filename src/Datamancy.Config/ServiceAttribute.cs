@@ -38,6 +38,12 @@ namespace Datamancy.Config
 
         /// <summary>The command, split into arguments.</summary>
         public string[]? Command { get; set; }
+
+        /// <summary>
+        /// How many copies run (Kubernetes replicas, compose <c>deploy.replicas</c>); 1 unless stated. Only stateless services may
+        /// run more than one: databases, the directory, the cache, the SSO provider (local SQLite) and services with a writable named volume may not.
+        /// </summary>
+        public int Replicas { get; set; } = 1;
     }
 
     /// <summary>A non-secret environment variable of the service.</summary>

@@ -35,6 +35,9 @@ namespace Datamancy.Config
 
         /// <summary>The subdomain of the SSO portal; <c>auth</c> unless stated.</summary>
         public string PortalHost { get; set; } = "auth";
+
+        /// <summary>How services are connected: <see cref="NetworkLayout.Shared"/> (three shared networks, the default) or <see cref="NetworkLayout.PerLink"/> (one internal network per declared link).</summary>
+        public NetworkLayout Networking { get; set; } = NetworkLayout.Shared;
     }
 
     /// <summary>Marks the enum whose members are the stack's user groups (LDAP groups).</summary>

@@ -12,6 +12,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         private const string Network = "Datamancy.Network";
         private const string Policy = "Datamancy.Policy";
         private const string Authelia = "Datamancy.Authelia";
+        private const string Kubernetes = "Datamancy.Kubernetes";
 
         public static readonly DiagnosticDescriptor InvalidValue = Create(DiagnosticIds.InvalidValue, Usage, DiagnosticSeverity.Error,
             "Invalid descriptor value", "{0}: {1} is invalid: {2}");
@@ -26,7 +27,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             "Group is not a declared user group", "Service '{0}': group '{1}' is not a member of an enum marked [UserGroups]");
 
         public static readonly DiagnosticDescriptor DependencyNotAService = Create(DiagnosticIds.DependencyNotAService, Usage, DiagnosticSeverity.Error,
-            "Dependency is not a service", "Service '{0}': DependsOn type '{1}' is not a class marked [Service]");
+            "Dependency is not a service", "Service '{0}': DependsOn or Uses type '{1}' is not a class marked [Service]");
 
         public static readonly DiagnosticDescriptor DuplicateNameOrHost = Create(DiagnosticIds.DuplicateNameOrHost, Usage, DiagnosticSeverity.Error,
             "Duplicate service name or host", "Service '{0}': {1} '{2}' is already used by service '{3}'");
@@ -118,13 +119,25 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor AcmeStagingInProduction = Create(DiagnosticIds.AcmeStagingInProduction, Authelia, DiagnosticSeverity.Warning,
             "Let's Encrypt staging CA in production", "Stack '{0}': production uses Let's Encrypt's staging CA, whose certificates browsers do not trust; remove AcmeStaging before going live");
 
+        public static readonly DiagnosticDescriptor LinkWithoutTarget = Create(DiagnosticIds.LinkWithoutTarget, Network, DiagnosticSeverity.Error,
+            "Link cannot be carried", "Service '{0}': the [{1}] link to '{2}' cannot be carried: {3}");
+
+        public static readonly DiagnosticDescriptor DatabaseReachableByNonUser = Create(DiagnosticIds.DatabaseReachableByNonUser, Network, DiagnosticSeverity.Error,
+            "Database reachable by a service that does not use it", "Service '{0}' is on the database network but does not use '{1}', which it can reach there; declare [Uses], leave the database network, or set Networking = NetworkLayout.PerLink on the stack");
+
+        public static readonly DiagnosticDescriptor NotPortableToKubernetes = Create(DiagnosticIds.NotPortableToKubernetes, Kubernetes, DiagnosticSeverity.Warning,
+            "Does not carry over to Kubernetes", "Service '{0}': {1} does not carry over to Kubernetes; {2}");
+
+        public static readonly DiagnosticDescriptor ReplicasOfStatefulService = Create(DiagnosticIds.ReplicasOfStatefulService, Kubernetes, DiagnosticSeverity.Error,
+            "Replicas of a service whose state cannot be shared", "Service '{0}' cannot run {1} replicas: {2}");
+
         /// <summary>What <see cref="Analyzers.ServiceAnalyzer"/> reports: parsing and the rules on one service.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> PerService = ImmutableArray.Create(
             InvalidValue, ServiceNotPartial, UnknownGroup, DependencyNotAService, UnsupportedDeclaration,
             UiWithoutSso, ApiWithoutSecondFactor, AllowlistAdmitsInternet, InvalidCidr, IngressMisconfigured, CaddyHeaderForgery, BypassCoversHost,
             DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
-            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification);
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, NotPortableToKubernetes, ReplicasOfStatefulService);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(
@@ -133,7 +146,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         /// <summary>What the generator reports: rules that need every service (InvalidValue: a secret declared twice differently, a variable set twice), and its own failure.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(
             StackMissingOrDuplicate, DuplicateNameOrHost, IngressMisconfigured, SsoProviderMissing, RoutedServiceWithoutPort,
-            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor);
+            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, InternalError.Descriptor, LinkWithoutTarget, DatabaseReachableByNonUser);
 
         /// <summary>Every descriptor, once, ordered by ID (docs and release tracking are checked against this).</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = PerService.Concat(StackSettings).Concat(StackWide)

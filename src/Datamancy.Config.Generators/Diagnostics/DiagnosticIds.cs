@@ -48,5 +48,13 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string WeakUiPolicy = "DMC4001";
         public const string AcmeWithoutEmail = "DMC4002";
         public const string AcmeStagingInProduction = "DMC4003";
+
+        // Links (least privilege)
+        public const string LinkWithoutTarget = "DMC2007";
+        public const string DatabaseReachableByNonUser = "DMC2008";
+
+        // Kubernetes
+        public const string NotPortableToKubernetes = "DMC5001";
+        public const string ReplicasOfStatefulService = "DMC5002";
     }
 }

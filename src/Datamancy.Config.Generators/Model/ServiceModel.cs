@@ -22,7 +22,10 @@ namespace Datamancy.Config.Generators.Model
         ApiHostModel? Api,
         DockerSocketModel? DockerSocket,
         CapabilityModel? Capabilities,
-        EquatableArray<ElevationModel> Elevations);
+        EquatableArray<ElevationModel> Elevations,
+        EquatableArray<string> Uses = default,
+        string? Egress = null,
+        int Replicas = 1);
 
     internal sealed record EnvVar(string Name, string Value);
 

@@ -8,7 +8,8 @@ namespace Datamancy.Config.Generators.Model
         string? AcmeEmail,
         bool AcmeStaging,
         AuthPolicy DefaultPolicy,
-        string PortalHost);
+        string PortalHost,
+        NetworkLayout Layout = NetworkLayout.Shared);
 
     /// <summary>The whole stack: what every validator and renderer reads.</summary>
     internal sealed record StackModel(

@@ -20,6 +20,8 @@ namespace Datamancy.Config.Generators.Parsing
         public const string AllowedGroups = Namespace + "AllowedGroupsAttribute";
         public const string ApiHost = Namespace + "ApiHostAttribute";
         public const string Elevated = Namespace + "ElevatedAttribute";
+        public const string Uses = Namespace + "UsesAttribute";
+        public const string Egress = Namespace + "EgressAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

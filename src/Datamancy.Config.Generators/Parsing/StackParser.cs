@@ -42,7 +42,8 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.String("AcmeEmail"),
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
-                    reader.String("PortalHost") ?? "auth");
+                    reader.String("PortalHost") ?? "auth",
+                    reader.Enum("Networking", NetworkLayout.Shared));
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 

@@ -33,7 +33,8 @@ namespace Datamancy.Config.Generators.Rendering
             foreach (var environment in Environments)
             {
                 var folder = environment.Folder();
-                artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", CaddyfileRenderer.Render(stack, environment)));
+                var caddyfile = CaddyfileRenderer.Render(stack, environment);
+                artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", caddyfile));
                 if (environment == StackEnvironment.Local)
                 {
                     continue;
@@ -43,6 +44,13 @@ namespace Datamancy.Config.Generators.Rendering
                     if (content.Length > 0)
                     {
                         artifacts.Add(new Artifact(folder + "/" + path, folder, constant, content));
+                    }
+                }
+                if (Kubernetes.KubernetesNames.Renderable(stack))
+                {
+                    foreach (var file in Kubernetes.KubernetesRenderer.Render(stack, caddyfile, shared[1].Content))
+                    {
+                        artifacts.Add(new Artifact(folder + "/" + Kubernetes.KubernetesRenderer.Folder + "/" + file.Name, folder, file.Constant, file.Content));
                     }
                 }
             }

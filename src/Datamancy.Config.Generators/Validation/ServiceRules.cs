@@ -54,6 +54,7 @@ namespace Datamancy.Config.Generators.Validation
             CheckDockerAndCapabilities(s, findings, Invalid);
             ServiceNetworkRules.Check(s, findings);
             ElevationRules.Check(s, findings, Invalid);
+            KubernetesRules.Check(s, findings, Invalid);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)

@@ -28,6 +28,7 @@ namespace Datamancy.Config.Generators.Validation
             SecretRules.Check(stack, stackWide);
             EnvironmentRules.Check(stack, stackWide);
             GroupRules.Check(stack, stackWide);
+            LinkRules.Check(stack, stackWide);
             return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
         }
 
