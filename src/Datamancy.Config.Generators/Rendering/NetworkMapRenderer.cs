@@ -29,7 +29,7 @@ namespace Datamancy.Config.Generators.Rendering
                 Routes = Routes(stack),
                 Networks = new[] { "frontend", "backend", "database" },
                 IngressId = ingress is null ? null : NodeId(ingress),
-            });
+            }) + Links.LinkMapSection.Render(stack);
         }
 
         internal static List<RouteView> Routes(StackModel stack)

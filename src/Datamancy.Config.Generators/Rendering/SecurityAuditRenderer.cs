@@ -25,6 +25,8 @@ namespace Datamancy.Config.Generators.Rendering
                 ApiHosts(stack),
                 Databases(stack),
                 DockerSocket(stack),
+                Kubernetes.KubernetesAudit.Links(stack),
+                Kubernetes.KubernetesAudit.PodSecurityItem(stack),
             };
             return ScribanTemplates.Render("SecurityAudit.sbn", new
             {

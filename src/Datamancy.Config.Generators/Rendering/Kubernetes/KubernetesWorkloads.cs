@@ -134,7 +134,8 @@ namespace Datamancy.Config.Generators.Rendering.Kubernetes
             {
                 podSecurity.With("runAsNonRoot", user.Uid > 0 ? Bool(true) : null)
                     .With("runAsUser", Long(user.Uid))
-                    .With("runAsGroup", user.Gid is { } gid ? Long(gid) : null);
+                    .With("runAsGroup", user.Gid is { } gid ? Long(gid) : null)
+                    .With("fsGroup", user.Gid is { } group ? Long(group) : null); // claims become writable by the declared group
             }
             podSecurity.With("seccompProfile", Map().With("type", Str("RuntimeDefault")));
             var spec = Map()
