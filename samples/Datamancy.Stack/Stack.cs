@@ -6,7 +6,7 @@ namespace Datamancy.Stack;
 /// The whole stack: one domain, from which every host, cookie and redirect URI derives. Least-privilege networking: each
 /// service reaches only what it declares with [Uses] or [DependsOn] (and what its role implies).
 /// </summary>
-[Stack("datamancy", "project-saturn.com", AcmeEmail = "admin@project-saturn.com", Networking = NetworkLayout.PerLink)]
+[Stack("datamancy", "project-saturn.com", AcmeEmail = "admin@project-saturn.com", Networking = NetworkLayout.PerLink, Kubernetes = true)]
 public static partial class DatamancyStack;
 
 /// <summary>The LDAP groups, referenced by typed name so a typo cannot compile.</summary>

@@ -137,7 +137,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             UiWithoutSso, ApiWithoutSecondFactor, AllowlistAdmitsInternet, InvalidCidr, IngressMisconfigured, CaddyHeaderForgery, BypassCoversHost,
             DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, UpstreamUnreachable, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
-            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, NotPortableToKubernetes, ReplicasOfStatefulService);
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, ReplicasOfStatefulService, NotPortableToKubernetes);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(

@@ -9,7 +9,8 @@ namespace Datamancy.Config.Generators.Model
         bool AcmeStaging,
         AuthPolicy DefaultPolicy,
         string PortalHost,
-        NetworkLayout Layout = NetworkLayout.Shared);
+        NetworkLayout Layout = NetworkLayout.Shared,
+        bool Kubernetes = false);
 
     /// <summary>The whole stack: what every validator and renderer reads.</summary>
     internal sealed record StackModel(

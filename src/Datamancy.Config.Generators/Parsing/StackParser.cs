@@ -43,7 +43,8 @@ namespace Datamancy.Config.Generators.Parsing
                     reader.Bool("AcmeStaging") ?? false,
                     reader.Enum("DefaultPolicy", AuthPolicy.TwoFactor),
                     reader.String("PortalHost") ?? "auth",
-                    reader.Enum("Networking", NetworkLayout.Shared));
+                    reader.Enum("Networking", NetworkLayout.Shared),
+                    reader.Bool("Kubernetes") ?? false);
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());
         }
 

@@ -26,8 +26,11 @@ namespace Datamancy.Config.Generators.Rendering
                 Databases(stack),
                 DockerSocket(stack),
                 Kubernetes.KubernetesAudit.Links(stack),
-                Kubernetes.KubernetesAudit.PodSecurityItem(stack),
             };
+            if (stack.Settings.Kubernetes)
+            {
+                items.Add(Kubernetes.KubernetesAudit.PodSecurityItem(stack));
+            }
             return ScribanTemplates.Render("SecurityAudit.sbn", new
             {
                 StackName = stack.Settings.Name,

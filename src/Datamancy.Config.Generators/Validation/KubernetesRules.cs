@@ -6,8 +6,8 @@ using Datamancy.Config.Generators.Model;
 namespace Datamancy.Config.Generators.Validation
 {
     /// <summary>
-    /// What one service decides about its Kubernetes output: replicas only where state can be shared, and a warning for
-    /// each part of the compose service that a cluster does not have (host paths, the Docker socket).
+    /// What one service decides about its Kubernetes output: replicas only where state can be shared (compose runs them too),
+    /// and a warning for each part of the compose service that a cluster does not have (host paths, published ports, the Docker socket).
     /// </summary>
     internal static class KubernetesRules
     {
@@ -23,6 +23,11 @@ namespace Datamancy.Config.Generators.Validation
             {
                 findings.Add(Finding.For(Descriptors.ReplicasOfStatefulService, s, "Service.Replicas", s.Name, s.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), reason));
             }
+        }
+
+        /// <summary>What the Kubernetes output cannot carry (reported by the generator when the stack sets <c>Kubernetes = true</c>).</summary>
+        public static void CheckPortability(ServiceModel s, List<Finding> findings)
+        {
             for (var i = 0; i < s.Volumes.Count; i++)
             {
                 var volume = s.Volumes[i];
@@ -36,6 +41,15 @@ namespace Datamancy.Config.Generators.Validation
             {
                 findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, key, s.Name, what,
                     "Kubernetes names are lower-case letters, digits and '-', starting with a letter (a service) and ending with a letter or digit; no Kubernetes manifests are written until it is renamed"));
+            }
+            if (s.Role != ServiceRole.Ingress)
+            {
+                for (var i = 0; i < s.Ports.Count; i++)
+                {
+                    findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, SiteKeys.Of("Publish", i, "Port"), s.Name,
+                        "the published port " + s.Ports[i].HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "the manifests expose only the ingress outside the cluster; add your own LoadBalancer Service for it after review"));
+                }
             }
             if (s.DockerSocket is not null)
             {

@@ -52,6 +52,10 @@ namespace Datamancy.Config.Generators.Rendering.Kubernetes
 
         public static bool Renderable(StackModel stack)
         {
+            if (!stack.Settings.Kubernetes)
+            {
+                return false;
+            }
             foreach (var service in stack.Services)
             {
                 foreach (var _ in Problems(service))
