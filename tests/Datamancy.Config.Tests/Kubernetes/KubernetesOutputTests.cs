@@ -157,7 +157,7 @@ public sealed class KubernetesOutputTests
             Assert.Equal(nonRoot, spec["securityContext"]!["runAsNonRoot"] is JsonNode n && (bool)n);
             var stateful = service.Role is Generators.Model.ServiceRole.Database or Generators.Model.ServiceRole.Directory;
             Assert.Equal(stateful ? "StatefulSet" : "Deployment", workload.Kind);
-            Assert.Equal(service.Replicas, (int)workload.Object["spec"]!["replicas"]!);
+            Assert.Equal(service.Replicas, (int)workload.Object["spec"]!["replicas"]!.Number());
             if (stateful && service.Volumes.Any(v => !v.IsBind))
             {
                 Assert.Equal(service.Volumes.Where(v => !v.IsBind).Select(v => v.Source).OrderBy(v => v),

@@ -34,7 +34,7 @@ public static class KubernetesStacks
             var template = workload.PodTemplate()!;
             var labels = ((JsonObject)template["metadata"]!["labels"]!).ToDictionary(p => p.Key, p => (string)p.Value!);
             var ports = template["spec"]!["containers"].Objects().SelectMany(c => c["ports"].Objects())
-                .Select(p => ((string?)p["name"], (int)p["containerPort"]!, (string?)p["protocol"] ?? "TCP")).ToList();
+                .Select(p => ((string?)p["name"], (int)p["containerPort"]!.Number(), (string?)p["protocol"] ?? "TCP")).ToList();
             pods.Add(new PodInfo(workload.Name, workload.Namespace!, labels, "10.244.0." + (pods.Count + 10), ports));
         }
         return pods;

@@ -37,5 +37,8 @@ public static class Manifests
     public static JsonObject? PodTemplate(this Manifest manifest) =>
         manifest.Kind is "Deployment" or "StatefulSet" or "DaemonSet" or "Job" or "ReplicaSet" ? (JsonObject)manifest.Object["spec"]!["template"]! : null;
 
+    /// <summary>A JSON number, whatever .NET type the node holds.</summary>
+    public static long Number(this JsonNode node) => long.Parse(node.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
     public static IEnumerable<JsonObject> Objects(this JsonNode? node) => node is JsonArray array ? array.OfType<JsonObject>() : Enumerable.Empty<JsonObject>();
 }

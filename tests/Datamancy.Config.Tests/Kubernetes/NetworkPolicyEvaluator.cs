@@ -122,8 +122,8 @@ public sealed class NetworkPolicyEvaluator
                 }
                 continue;
             }
-            var first = (int)value;
-            var last = entry["endPort"] is JsonNode end ? (int)end : first;
+            var first = (int)value.Number();
+            var last = entry["endPort"] is JsonNode end ? (int)end.Number() : first;
             if (port >= first && port <= last)
             {
                 return true;

@@ -50,7 +50,7 @@ public static class PodSecurityStandard
             if (!BaselineCapabilities.Contains(add)) Baseline("Capabilities: adds " + add);
         }
         if (spec["volumes"].Objects().Any(v => v["hostPath"] is not null)) Baseline("HostPath Volumes");
-        if (containers.SelectMany(c => c["ports"].Objects()).Any(p => p["hostPort"] is JsonNode h && (int)h != 0)) Baseline("Host Ports");
+        if (containers.SelectMany(c => c["ports"].Objects()).Any(p => p["hostPort"] is JsonNode h && h.Number() != 0)) Baseline("Host Ports");
         var appArmor = new[] { pod?["appArmorProfile"]?["type"] }.Concat(containers.Select(c => c["securityContext"]?["appArmorProfile"]?["type"]));
         if (appArmor.Any(t => t is not null && (string)t! is not ("RuntimeDefault" or "Localhost"))) Baseline("AppArmor");
         if (annotations is not null && annotations.Any(a => a.Key.StartsWith("container.apparmor.security.beta.kubernetes.io/", StringComparison.Ordinal)
@@ -109,7 +109,7 @@ public static class PodSecurityStandard
 
     private static bool True(JsonNode? node) => node is not null && node.GetValueKind() == System.Text.Json.JsonValueKind.True;
 
-    private static bool IsZero(JsonNode? node) => node is not null && node.GetValueKind() == System.Text.Json.JsonValueKind.Number && (long)node == 0;
+    private static bool IsZero(JsonNode? node) => node is not null && node.GetValueKind() == System.Text.Json.JsonValueKind.Number && node.Number() == 0;
 
     private static List<string> Strings(JsonNode? node) => node is JsonArray array ? array.Select(n => (string)n!).ToList() : new List<string>();
 }
