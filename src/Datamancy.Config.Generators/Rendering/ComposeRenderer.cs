@@ -114,13 +114,14 @@ namespace Datamancy.Config.Generators.Rendering
                 // Least privilege: the networks of the service's links (and its own egress network), and the ports it listens on.
                 var entry = ComposeNetworks.ServiceEntry(stack, service, StackLinks.All(stack));
                 node.With(entry is null ? "network_mode" : "networks", entry ?? Str("none"));
-                var listens = StackLinks.Ports(service);
-                node.With("expose", listens.Count == 0 ? null : Strs(listens.Select(p => p.ToString())));
             }
             else
             {
                 node.With("networks", Strs(service.Networks.NetworkNames()));
             }
+            // The ports the service listens on, so the file alone says who can connect to what.
+            var listens = StackLinks.Ports(service);
+            node.With("expose", listens.Count == 0 || elevations.Contains(Elevation.HostNetwork) ? null : Strs(listens.Select(p => p.ToString())));
             if (service.Ports.Count > 0)
             {
                 node.With("ports", Seq(service.Ports.Select(Port)));
