@@ -238,6 +238,11 @@ namespace Datamancy.Config.Generators.Rendering
                         exceptions.Add(new ScannerException("No New Privileges Not Set", s.Name, "security_opt also holds seccomp:unconfined; " + reason));
                     }
                 }
+                if (stack.Settings.Layout == NetworkLayout.PerLink && !s.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e))
+                    && Links.ComposeNetworks.Of(stack, s, Links.StackLinks.All(stack)).Count == 0)
+                {
+                    exceptions.Add(new ScannerException("Networks Not Set", s.Name, "network_mode: none: nothing uses the service and it uses nothing, so it joins no network (least-privilege links)."));
+                }
                 if (s.DockerSocket is not null)
                 {
                     var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);

@@ -59,8 +59,13 @@ namespace Datamancy.Config.Generators.Rendering.Links
             }
         }
 
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackModel, IReadOnlyList<ServiceLink>> Cache = new();
+
         /// <summary>Every link, once per (client, target, port), in a stable order; links to a service without a port or to itself are left to the rules.</summary>
-        public static IReadOnlyList<ServiceLink> All(StackModel stack)
+        /// <remarks>Computed once per model instance (renderers ask for it per service).</remarks>
+        public static IReadOnlyList<ServiceLink> All(StackModel stack) => Cache.GetValue(stack, Compute);
+
+        private static IReadOnlyList<ServiceLink> Compute(StackModel stack)
         {
             var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
             foreach (var service in stack.Services)
