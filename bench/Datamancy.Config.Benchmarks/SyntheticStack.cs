@@ -83,7 +83,7 @@ public sealed class SyntheticStack
 
     private static string StackFile() => Header + """
 
-        [Stack("synthetic", "bench.example.com", AcmeEmail = "ops@bench.example.com")]
+        [Stack("synthetic", "bench.example.com", AcmeEmail = "ops@bench.example.com", Networking = NetworkLayout.PerLink)]
         public static partial class SyntheticStackRoot;
 
         [UserGroups]

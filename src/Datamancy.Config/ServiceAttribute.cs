@@ -56,6 +56,12 @@ namespace Datamancy.Config
 
         /// <summary>Mount the container's root filesystem read-only (compose <c>read_only</c>); give writable paths with <see cref="TmpfsAttribute"/> or volumes.</summary>
         public bool ReadOnlyRootFilesystem { get; set; }
+
+        /// <summary>
+        /// How many copies run (Kubernetes replicas, compose <c>deploy.replicas</c>); 1 unless stated. Only stateless services may
+        /// run more than one: databases, the directory, the cache, the SSO provider (local SQLite) and services with a writable named volume may not.
+        /// </summary>
+        public int Replicas { get; set; } = 1;
     }
 
     /// <summary>A non-secret environment variable of the service.</summary>

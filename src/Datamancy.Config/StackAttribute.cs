@@ -80,6 +80,15 @@ namespace Datamancy.Config
 
         /// <summary>Days after which a <see cref="SecretKind.OidcClientSecret"/> (and its digest) is due for rotation; 180 unless stated.</summary>
         public int ClientSecretMaxAgeDays { get; set; } = 180;
+
+        /// <summary>How services are connected: <see cref="NetworkLayout.Shared"/> (three shared networks, the default) or <see cref="NetworkLayout.PerLink"/> (one internal network per declared link).</summary>
+        public NetworkLayout Networking { get; set; } = NetworkLayout.Shared;
+
+        /// <summary>
+        /// Also write Kubernetes manifests (<c>&lt;environment&gt;/kubernetes/</c>, for <c>kubectl apply -k</c>) and report what does not
+        /// carry over to a cluster (DMC5001). Off unless stated.
+        /// </summary>
+        public bool Kubernetes { get; set; }
     }
 
     /// <summary>Marks the enum whose members are the stack's user groups (LDAP groups).</summary>

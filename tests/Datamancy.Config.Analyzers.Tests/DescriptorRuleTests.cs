@@ -22,7 +22,7 @@ public sealed class DescriptorRuleTests
         { DiagnosticIds.UnknownGroup, App("[UiHost(\"app\")]\n[{|#0:AllowedGroups(\"admins\")|}]"),
             "Service 'app': group 'admins' is not a member of an enum marked [UserGroups]" },
         { DiagnosticIds.DependencyNotAService, App("[{|#0:DependsOn(typeof(string))|}]"),
-            "Service 'app': DependsOn type 'string' is not a class marked [Service]" },
+            "Service 'app': DependsOn or Uses type 'string' is not a class marked [Service]" },
         { DiagnosticIds.UnsupportedDeclaration, Usings + "public static class Outer\n{\n    [Service(\"app\", \"example/app:1.2.3\")]\n    [Healthcheck(\"/app\")]\n    public partial class {|#0:Inner|};\n}\n",
             "'Inner': a service must be a non-generic top-level class" },
         { DiagnosticIds.UiWithoutSso, App("[UiHost(\"app\", {|#0:Sso = SsoMode.Public|})]"),

@@ -17,9 +17,13 @@ public sealed class SampleStackTests
         "prod/network-map.md", "prod/SECURITY-AUDIT.md", "prod/exposure.json", "prod/caddy-preflight.sh",
         "prod/BACKUP.md", "prod/backup/backup.sh", "prod/backup/dump.sh", "prod/backup/clickhouse-backups.xml", "prod/directory/ldif/50-datamancy.ldif", "prod/renovate.json",
         "local/Caddyfile", "local/caddy-preflight.sh",
+        "dev/kubernetes/kustomization.yaml", "dev/kubernetes/namespace.yaml", "dev/kubernetes/configmaps.yaml", "dev/kubernetes/workloads.yaml",
+        "dev/kubernetes/services.yaml", "dev/kubernetes/persistentvolumeclaims.yaml", "dev/kubernetes/networkpolicies.yaml",
+        "prod/kubernetes/kustomization.yaml", "prod/kubernetes/namespace.yaml", "prod/kubernetes/configmaps.yaml", "prod/kubernetes/workloads.yaml",
+        "prod/kubernetes/services.yaml", "prod/kubernetes/persistentvolumeclaims.yaml", "prod/kubernetes/networkpolicies.yaml",
     };
 
-    public static TheoryData<string> ArtifactPaths() => new(Paths);
+    public static TheoryData<string> ArtifactPaths() => new(Paths.Where(p => !p.Contains("/kubernetes/"))); // KubernetesOutputTests snapshots those
 
     [Fact]
     public void Sample_compiles_without_errors_or_warnings()
@@ -57,26 +61,32 @@ public sealed class SampleStackTests
             // The backup service alone adds one capability, justified in the audit: reading every volume it saves.
             Assert.Equal(name == "backup" ? new[] { "DAC_READ_SEARCH" } : Array.Empty<string>(), service.Has("cap_add") ? service.At("cap_add").Texts() : Array.Empty<string>());
             Assert.False(service.Has("privileged"), name);
-            Assert.False(service.Has("network_mode"), name);
+            // Least privilege: a service that uses nothing and that nothing uses joins no network at all.
+            Assert.True(!service.Has("network_mode") || service.At("network_mode").Text() == "none", name);
             Assert.True(service.Has("healthcheck"), name);
             Assert.Equal("CMD", service.At("healthcheck", "test").Texts().First());
             Assert.True(int.Parse(service.At("pids_limit").Text()) > 0, name);
             Assert.NotEmpty(service.At("deploy", "resources", "limits", "memory").Text());
             Assert.NotEmpty(service.At("deploy", "resources", "limits", "cpus").Text());
-            Assert.NotEmpty(service.At("networks").Texts());
+            Assert.True(service.Has("networks") || service.Has("network_mode"), name);
             Assert.Equal("unless-stopped", service.At("restart").Text());
         }
     }
 
     [Fact]
-    public void Networks_are_split_and_the_database_network_is_internal()
+    public void Networks_are_one_internal_network_per_link_and_databases_join_only_their_users()
     {
         var compose = YamlJson.Parse(Sample.Value.Artifact("prod/compose.yaml"));
-        Assert.Equal(new[] { "frontend", "backend", "database" }, compose.At("networks").Entries().Select(e => e.Key));
-        Assert.Equal("true", compose.At("networks", "database", "internal").Text());
+        foreach (var (name, network) in compose.At("networks").Entries())
+        {
+            Assert.Equal(name.StartsWith("link.", StringComparison.Ordinal), network.Has("internal") && network.At("internal").Text() == "true");
+        }
+        Assert.Equal(new[] { "egress.caddy", "egress.litellm", "egress.localai" }, compose.At("networks").Entries().Select(e => e.Key).Where(k => k.StartsWith("egress.", StringComparison.Ordinal)));
+        Assert.Equal(new[] { "link.grafana.postgres" }, compose.At("services", "postgres", "networks").Texts());
+        Assert.Equal(new[] { "link.open-webui.qdrant" }, compose.At("services", "qdrant", "networks").Texts());
+        Assert.Equal("none", compose.At("services", "clickhouse", "network_mode").Text());
         foreach (var database in new[] { "qdrant", "clickhouse", "postgres" })
         {
-            Assert.Equal(new[] { "database" }, compose.At("services", database, "networks").Texts());
             Assert.False(compose.At("services", database).Has("ports"));
         }
         Assert.False(compose.Has("version"));

@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tests;
 /// <summary>Named stacks the validator tests run over: the sample and focused small stacks.</summary>
 public static class TestStacks
 {
-    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops", FalsePositiveStack.Name };
+    public static readonly string[] Names = { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops", FalsePositiveStack.Name, "least-privilege" };
 
     private static readonly ConcurrentDictionary<string, GeneratorRun> Runs = new();
 
@@ -30,6 +30,7 @@ public static class TestStacks
         "real-mail-social" => new[] { RealStacks.MailSocialStack.Source },
         "real-ai-ops" => new[] { RealStacks.AiOpsStack.Source },
         FalsePositiveStack.Name => new[] { FalsePositiveStack.Source },
+        "least-privilege" => new[] { LeastPrivilege },
         _ => throw new ArgumentException(name),
     };
 
@@ -86,6 +87,7 @@ public static class TestStacks
     public const string OidcAndBypass = "using Datamancy.Config;\nnamespace OidcAndBypass;\n" + """
         #pragma warning disable DMC4004 // acknowledged: this stack exercises a one_factor default on purpose
         [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor)]
+        [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor, Kubernetes = true)]
         public partial class OidcStack;
         #pragma warning restore DMC4004
 
@@ -122,7 +124,7 @@ public static class TestStacks
 
     /// <summary>Every justified exception the rules allow, declared in C#, so the build is clean and the audit lists them.</summary>
     public const string Exceptions = "using Datamancy.Config;\nnamespace Exceptions;\n" + """
-        [Stack("exceptions", "example.com", AcmeEmail = "ops@example.com")]
+        [Stack("exceptions", "example.com", AcmeEmail = "ops@example.com", Kubernetes = true)]
         public partial class ExceptionsStack;
 
         """ + Ingress + "\n" + Sso + "\n" + """
@@ -138,17 +140,21 @@ public static class TestStacks
         [Healthcheck("/hooks", "--health")]
         public partial class Hooks;
 
+        #pragma warning disable DMC5001
         [Service("mail", "docker.io/mailserver/docker-mailserver:14.0.0", Networks = Network.Backend)]
         [Publish(25, Justification = "SMTP is not HTTP and cannot be routed through Caddy.")]
         [Volume("mail-data", "/var/mail", Backup = Backup.Daily)]
         [Healthcheck("ss", "-lnt")]
         public partial class Mail;
+        #pragma warning restore DMC5001
 
+        #pragma warning disable DMC5001 // acknowledged: on Kubernetes the socket is a hostPath exception and SMTP needs its own Service
         [Service("tools", "example/kfuncdb:0.4.2", Networks = Network.Backend)]
         [Capabilities("host.docker.inspect", "host.shell.exec", Justification = "Runs the nightly maintenance scripts on the host.")]
         [DockerSocket]
         [Healthcheck("/kfuncdb", "health")]
         public partial class Tools;
+        #pragma warning restore DMC5001
 
         [Service("vpn", "example/wireguard:1.0.20210914", Networks = Network.Backend)]
         [Elevated(Elevation.CapAdd, "NET_ADMIN", "SYS_MODULE", Justification = "WireGuard creates and configures its interface.")]
@@ -168,5 +174,78 @@ public static class TestStacks
         [Elevated(Elevation.SeccompUnconfined, Justification = "The sandbox installs its own seccomp filter per job.")]
         [Healthcheck("/sandbox", "ping")]
         public partial class Sandbox;
+        """;
+
+    /// <summary>
+    /// Least privilege on both targets: links per network (NetworkLayout.PerLink), every pod non-root with numeric users so the
+    /// Kubernetes namespace can enforce 'restricted', replicas on a stateless API, two clients of one database, an app-to-app link,
+    /// a database nobody uses, an OIDC client and internet egress.
+    /// </summary>
+    public const string LeastPrivilege = "using Datamancy.Config;\nnamespace LeastPrivilege;\n" + """
+        [Stack("lp", "lp.example.org", AcmeEmail = "ops@lp.example.org", Networking = NetworkLayout.PerLink, Kubernetes = true)]
+        public partial class LpStack;
+
+        [UserGroups]
+        public enum Team { Admins, Staff }
+
+        [Service("caddy", "caddy:2.11.2", Role = ServiceRole.Ingress, Networks = Network.Frontend, Profile = Profile.Bootstrap, User = "1000:1000")]
+        [Publish(80)]
+        [Publish(443)]
+        [Publish(443, Protocol = Protocol.Udp)]
+        [Elevated(Elevation.CapAdd, "NET_BIND_SERVICE", Justification = "Caddy binds 80 and 443 as a non-root user.")]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:2019/config/")]
+        public partial class Caddy;
+
+        [Service("authelia", "authelia/authelia:4.39.13", Port = 9091, Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend, Profile = Profile.Bootstrap, User = "8000:8000")]
+        [Healthcheck("/app/healthcheck.sh")]
+        public partial class Authelia;
+
+        [Service("ldap", "bitnami/openldap:2.6.8", Port = 1389, Role = ServiceRole.Directory, Networks = Network.Backend, Profile = Profile.Bootstrap, User = "1001:1001")]
+        [Secret("LDAP_ADMIN_PASSWORD")]
+        [Volume("ldap-data", "/bitnami/openldap", Backup = Backup.Daily)]
+        [Healthcheck("ldapsearch", "-x", "-H", "ldap://127.0.0.1:1389", "-b", "", "-s", "base")]
+        public partial class Ldap;
+
+        [Service("sessions", "redis:7.4.1-alpine", Port = 6379, Role = ServiceRole.Cache, Networks = Network.Backend, Profile = Profile.Bootstrap, User = "999:999")]
+        [Healthcheck("redis-cli", "ping")]
+        public partial class Sessions;
+
+        [Service("db", "postgres:16.4-alpine", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database, User = "70:70")]
+        [Secret("POSTGRES_PASSWORD")]
+        [Volume("db-data", "/var/lib/postgresql/data", Backup = Backup.Daily)]
+        [Healthcheck("pg_isready", "-U", "postgres")]
+        public partial class Db;
+
+        [Service("analytics", "clickhouse/clickhouse-server:24.8.6.70", Port = 8123, Role = ServiceRole.Database, Networks = Network.Database, User = "101:101")]
+        [Volume("analytics-data", "/var/lib/clickhouse", Backup = Backup.Weekly)]
+        [Healthcheck("clickhouse-client", "--query", "SELECT 1")]
+        public partial class Analytics;
+
+        [Service("api", "example/api:2.0.1", Port = 8000, Networks = Network.Frontend | Network.Database, User = "10001:10001", Replicas = 3)]
+        [ApiHost(ApiKeySecret = "API_KEY")]
+        [Secret("API_KEY")]
+        [Secret("POSTGRES_PASSWORD", As = "DB_PASSWORD")]
+        [Env("DATABASE_URL", "postgres://app:${POSTGRES_PASSWORD}@db:5432/app")]
+        [Env("GREETING", "costs $5 (literal dollar)")]
+        [Egress("Calls the payment provider's public API.")]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:8000/health")]
+        [DependsOn(typeof(Db))]
+        [Resources(Memory = "768m", Cpus = "0.5", Pids = 256)]
+        public partial class Api;
+
+        [Service("portal", "example/portal:1.4.0", Port = 3000, Networks = Network.Frontend | Network.Database, User = "10002:10002")]
+        [UiHost("portal", Sso = SsoMode.Oidc, OidcClientSecret = "PORTAL_OIDC_SECRET")]
+        [AllowedGroups(Team.Staff)]
+        [Secret("PORTAL_OIDC_SECRET")]
+        [Secret("POSTGRES_PASSWORD")]
+        [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/health")]
+        [Uses(typeof(Db))]
+        [Uses(typeof(Api))]
+        public partial class Portal;
+
+        [Service("worker", "example/worker:1.4.0", Networks = Network.Backend, User = "10003:10003", Command = new[] { "work", "--queue", "$QUEUE" })]
+        [Healthcheck("/worker", "health")]
+        [Uses(typeof(Api))]
+        public partial class Worker;
         """;
 }

@@ -15,7 +15,8 @@ internal static class SecretsCli
             foreach (var environment in environments)
             {
                 var folder = Path.Combine(options.Output, environment);
-                var result = SecretsCommand.Run(folder, manifest.Secrets, options.Rotate.ToHashSet(StringComparer.Ordinal));
+                var result = SecretsCommand.Run(folder, manifest.Secrets, options.Rotate.ToHashSet(StringComparer.Ordinal),
+                    KubernetesSecretFile.Namespace(manifest, environment));
                 RotationRecord.Update(folder, result, manifest.Secrets.Select(s => s.Name), DateTimeOffset.UtcNow);
                 Console.WriteLine("Datamancy.Config secrets (" + environment + "): " + result.Created.Count + " created, " + result.Kept.Count + " kept, "
                     + result.Rotated.Count + " rotated in " + Path.GetFullPath(folder) + " (mode 0600).");

@@ -24,10 +24,49 @@ namespace Datamancy.Config.Generators.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // DMC5001 is about the Kubernetes output, which the [Stack] class turns on: look it up once per compilation.
+                var kubernetes = new System.Lazy<bool>(() => KubernetesEnabled(start.Compilation.Assembly.GlobalNamespace, start.CancellationToken));
+                start.RegisterSymbolAction(symbol => Analyze(symbol, kubernetes), SymbolKind.NamedType);
+            });
         }
 
-        private static void Analyze(SymbolAnalysisContext context)
+        /// <summary>True when the compilation's <c>[Stack]</c> sets <c>Kubernetes = true</c>.</summary>
+        internal static bool KubernetesEnabled(INamespaceSymbol root, System.Threading.CancellationToken cancellationToken)
+        {
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                if (current is INamedTypeSymbol type)
+                {
+                    foreach (var attribute in type.GetAttributes())
+                    {
+                        if (attribute.AttributeClass?.ToDisplayString() == AttributeNames.Stack)
+                        {
+                            foreach (var argument in attribute.NamedArguments)
+                            {
+                                if (argument.Key == "Kubernetes" && argument.Value.Value is true)
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                    continue;
+                }
+                foreach (var member in ((INamespaceSymbol)current).GetMembers())
+                {
+                    pending.Push(member);
+                }
+            }
+            return false;
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, System.Lazy<bool> kubernetes)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             var declaration = AttributedDeclaration(type, AttributeNames.Service, context.CancellationToken, out _);
@@ -44,6 +83,10 @@ namespace Datamancy.Config.Generators.Analyzers
             }
             var findings = new List<Finding>();
             ServiceRules.Check(parse.Model, findings);
+            if (kubernetes.Value)
+            {
+                KubernetesRules.CheckPortability(parse.Model, findings);
+            }
             DescriptorAnalysis.Report(context.ReportDiagnostic, context.Compilation, Acknowledgements.Filter(findings, parse.Model.Acknowledgements), parse.Sites);
         }
 

@@ -12,6 +12,7 @@ namespace Datamancy.Config.Generators.Diagnostics
         private const string Network = "Datamancy.Network";
         private const string Policy = "Datamancy.Policy";
         private const string Authelia = "Datamancy.Authelia";
+        private const string Kubernetes = "Datamancy.Kubernetes";
 
         public static readonly DiagnosticDescriptor InvalidValue = Create(DiagnosticIds.InvalidValue, Usage, DiagnosticSeverity.Error,
             "Invalid descriptor value", "{0}: {1} is invalid: {2}");
@@ -26,7 +27,7 @@ namespace Datamancy.Config.Generators.Diagnostics
             "Group is not a declared user group", "Service '{0}': group '{1}' is not a member of an enum marked [UserGroups]");
 
         public static readonly DiagnosticDescriptor DependencyNotAService = Create(DiagnosticIds.DependencyNotAService, Usage, DiagnosticSeverity.Error,
-            "Dependency is not a service", "Service '{0}': DependsOn type '{1}' is not a class marked [Service]");
+            "Dependency is not a service", "Service '{0}': DependsOn or Uses type '{1}' is not a class marked [Service]");
 
         public static readonly DiagnosticDescriptor DuplicateNameOrHost = Create(DiagnosticIds.DuplicateNameOrHost, Usage, DiagnosticSeverity.Error,
             "Duplicate service name or host", "Service '{0}': {1} '{2}' is already used by service '{3}'");
@@ -143,6 +144,18 @@ namespace Datamancy.Config.Generators.Diagnostics
         public static readonly DiagnosticDescriptor UiAdmitsEveryUser = Create(DiagnosticIds.UiAdmitsEveryUser, Authelia, DiagnosticSeverity.Info,
             "UI host admits every authenticated user", "Service '{0}': UI host '{1}' admits every authenticated user of the directory; declare [AllowedGroups] to restrict it");
 
+        public static readonly DiagnosticDescriptor LinkWithoutTarget = Create(DiagnosticIds.LinkWithoutTarget, Network, DiagnosticSeverity.Error,
+            "Link cannot be carried", "Service '{0}': the [{1}] link to '{2}' cannot be carried: {3}");
+
+        public static readonly DiagnosticDescriptor DatabaseReachableByNonUser = Create(DiagnosticIds.DatabaseReachableByNonUser, Network, DiagnosticSeverity.Error,
+            "Database reachable by a service that does not use it", "Service '{0}' is on the database network but does not use '{1}', which it can reach there; declare [Uses], leave the database network, or set Networking = NetworkLayout.PerLink on the stack");
+
+        public static readonly DiagnosticDescriptor NotPortableToKubernetes = Create(DiagnosticIds.NotPortableToKubernetes, Kubernetes, DiagnosticSeverity.Warning,
+            "Does not carry over to Kubernetes", "Service '{0}': {1} does not carry over to Kubernetes; {2}");
+
+        public static readonly DiagnosticDescriptor ReplicasOfStatefulService = Create(DiagnosticIds.ReplicasOfStatefulService, Kubernetes, DiagnosticSeverity.Error,
+            "Replicas of a service whose state cannot be shared", "Service '{0}' cannot run {1} replicas: {2}");
+
         /// <summary>What <see cref="Analyzers.ServiceAnalyzer"/> reports: parsing and the rules on one service.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> PerService = ImmutableArray.Create(
             InvalidValue, ServiceNotPartial, UnknownGroup, DependencyNotAService, UnsupportedDeclaration,
@@ -150,7 +163,8 @@ namespace Datamancy.Config.Generators.Diagnostics
             OidcWithoutAcknowledgement, BypassIgnored, UiAdmitsEveryUser,
             DatabasePublished, DatabaseHasHost, PortPublishedWithoutJustification, DatabaseOnFrontend, RoutedServiceWithoutPort,
             SecretLiteral, EmptyCapabilities, PrivilegedCapability, UnusedDockerSocket, WritableDockerSocket, DockerSocketProxy, UnpinnedImage,
-            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, VariableOutsideNamespace, CapabilityAllowlistAsEnv);
+            VolumeWithoutBackup, MissingHealthcheck, ElevationWithoutJustification, VariableOutsideNamespace, CapabilityAllowlistAsEnv,
+            ReplicasOfStatefulService, NotPortableToKubernetes);
 
         /// <summary>What <see cref="Analyzers.StackAnalyzer"/> reports: the rules on the [Stack] class alone.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackSettings = ImmutableArray.Create(

@@ -58,5 +58,13 @@ namespace Datamancy.Config.Generators.Diagnostics
         public const string AcmeStagingInProduction = "DMC4003";
         public const string OneFactorDefault = "DMC4004";
         public const string UiAdmitsEveryUser = "DMC4005";
+
+        // Links (least privilege)
+        public const string LinkWithoutTarget = "DMC2009";
+        public const string DatabaseReachableByNonUser = "DMC2008";
+
+        // Kubernetes
+        public const string NotPortableToKubernetes = "DMC5001";
+        public const string ReplicasOfStatefulService = "DMC5002";
     }
 }

@@ -30,4 +30,7 @@ namespace Datamancy.Config.Generators.Model
     /// only its Caddyfile is rendered.
     /// </remarks>
     internal enum StackEnvironment { Dev, Prod, Local }
+
+    /// <summary>Mirror of <c>Datamancy.Config.NetworkLayout</c>.</summary>
+    internal enum NetworkLayout { Shared = 0, PerLink = 1 }
 }

@@ -25,7 +25,10 @@ namespace Datamancy.Config.Generators.Model
         EquatableArray<ElevationModel> Elevations,
         ServiceExtras Extras,
         string? CaddyVersion,
-        EquatableArray<Acknowledgement> Acknowledgements);
+        EquatableArray<Acknowledgement> Acknowledgements,
+        EquatableArray<string> Uses = default,
+        string? Egress = null,
+        int Replicas = 1);
 
     internal sealed record EnvVar(string Name, string Value);
 

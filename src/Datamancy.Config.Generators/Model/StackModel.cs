@@ -12,7 +12,9 @@ namespace Datamancy.Config.Generators.Model
         EquatableArray<Acknowledgement> Acknowledgements,
         StackExtras? Extras = null,
         BackupRetention? Retention = null,
-        SecretMaxAges? MaxAges = null)
+        SecretMaxAges? MaxAges = null,
+        NetworkLayout Layout = NetworkLayout.Shared,
+        bool Kubernetes = false)
     {
         /// <summary>The stack's real-stack settings; the documented defaults when the record is built without them.</summary>
         public StackExtras More => Extras ?? StackExtras.Defaults;

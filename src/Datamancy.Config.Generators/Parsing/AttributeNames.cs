@@ -38,6 +38,8 @@ namespace Datamancy.Config.Generators.Parsing
         public const string ExternalOidcClient = Namespace + "ExternalOidcClientAttribute";
         public const string Justify = Namespace + "JustifyAttribute";
         public const string CaddyBuild = Namespace + "CaddyBuildAttribute";
+        public const string Uses = Namespace + "UsesAttribute";
+        public const string Egress = Namespace + "EgressAttribute";
 
         /// <summary>The short name used in site keys: <c>Datamancy.Config.UiHostAttribute</c> → <c>UiHost</c>.</summary>
         public static string ShortName(string metadataName) =>

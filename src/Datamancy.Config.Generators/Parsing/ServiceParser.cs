@@ -111,7 +111,25 @@ namespace Datamancy.Config.Generators.Parsing
                 Elevations: All(AttributeNames.Elevated).Select(ReadElevation).ToEquatableArray(),
                 Extras: ExtrasParser.Read(service, One, All, name, diagnostics),
                 CaddyVersion: One(AttributeNames.CaddyBuild)?.String("CaddyVersion"),
-                Acknowledgements: All(AttributeNames.Justify).Select(ReadAcknowledgement).ToEquatableArray());
+                Acknowledgements: All(AttributeNames.Justify).Select(ReadAcknowledgement).ToEquatableArray(),
+                Uses: All(AttributeNames.Uses).Select(u => ReadLink(u, name, diagnostics)).Where(u => u is not null).Select(u => u!).ToEquatableArray(),
+                Egress: One(AttributeNames.Egress) is { } egress ? egress.String("Justification") ?? string.Empty : null,
+                Replicas: service.Int("Replicas") ?? 1);
+        }
+
+        /// <summary>A <c>[Uses(typeof(X))]</c> link: the type must be a service class, as for <c>[DependsOn]</c>.</summary>
+        private static string? ReadLink(AttributeReader u, string service, List<DiagnosticInfo> diagnostics)
+        {
+            if (u.Type("Service") is not INamedTypeSymbol target)
+            {
+                return null;
+            }
+            if (!target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Service))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.DependencyNotAService, u.Location, service, target.ToDisplayString()));
+                return null;
+            }
+            return TypeNames.Of(target);
         }
 
         private static SecretRef ReadSecret(AttributeReader s) =>

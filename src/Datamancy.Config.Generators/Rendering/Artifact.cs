@@ -48,7 +48,8 @@ namespace Datamancy.Config.Generators.Rendering
             foreach (var environment in Environments)
             {
                 var folder = environment.Folder();
-                artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", CaddyfileRenderer.Render(stack, environment)));
+                var caddyfile = CaddyfileRenderer.Render(stack, environment);
+                artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", caddyfile));
                 if (environment == StackEnvironment.Local)
                 {
                     // The same run-time check as compose's entrypoint, to run by hand or in the proofs before Caddy.
@@ -63,6 +64,13 @@ namespace Datamancy.Config.Generators.Rendering
                     if (content.Length > 0)
                     {
                         artifacts.Add(new Artifact(folder + "/" + path, folder, constant, content));
+                    }
+                }
+                if (Kubernetes.KubernetesNames.Renderable(stack))
+                {
+                    foreach (var file in Kubernetes.KubernetesRenderer.Render(stack, caddyfile, shared[1].Content))
+                    {
+                        artifacts.Add(new Artifact(folder + "/" + Kubernetes.KubernetesRenderer.Folder + "/" + file.Name, folder, file.Constant, file.Content));
                     }
                 }
             }

@@ -136,7 +136,8 @@ namespace Datamancy.Config.Generators.Rendering
                     .With("capabilities", Strs(gpu.Capabilities));
                 resources.With("reservations", Map().With("devices", Seq(new YamlNode[] { device })));
             }
-            return resources.Children.Count == 0 ? null : Map().With("resources", resources);
+            var deploy = Map().With("replicas", s.Replicas > 1 ? Int(s.Replicas) : null).With("resources", resources.Children.Count == 0 ? null : resources);
+            return deploy.Children.Count == 0 ? null : deploy;
         }
 
         public static string DependencyCondition(Dependency dependency, ServiceModel target) =>

@@ -30,7 +30,7 @@ namespace Datamancy.Config.Generators.Rendering
                 Networks = new[] { "frontend", "backend", "database" },
                 IngressId = ingress is null ? null : NodeId(ingress),
                 Addressing = Addressing(stack),
-            });
+            }) + Links.LinkMapSection.Render(stack);
         }
 
         /// <summary>Fixed subnets, network aliases (the hairpin too) and static host entries, one line each.</summary>

@@ -28,7 +28,12 @@ namespace Datamancy.Config.Generators.Rendering
                 RuntimeChannelsAudit.Item(stack),
                 SecurityAuditExtras.ResourceLimits(stack),
                 SecurityAuditExtras.Exceptions(stack),
+                Kubernetes.KubernetesAudit.Links(stack),
             };
+            if (stack.Settings.Kubernetes)
+            {
+                items.Add(Kubernetes.KubernetesAudit.PodSecurityItem(stack));
+            }
             return ScribanTemplates.Render("SecurityAudit.sbn", new
             {
                 StackName = stack.Settings.Name,
@@ -200,6 +205,11 @@ namespace Datamancy.Config.Generators.Rendering
                     {
                         exceptions.Add(new ScannerException("No New Privileges Not Set", s.Name, "security_opt also holds seccomp:unconfined; " + reason));
                     }
+                }
+                if (stack.Settings.Layout == NetworkLayout.PerLink && !s.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e))
+                    && Links.ComposeNetworks.Of(stack, s, Links.StackLinks.All(stack)).Count == 0)
+                {
+                    exceptions.Add(new ScannerException("Networks Not Set", s.Name, "network_mode: none: nothing uses the service and it uses nothing, so it joins no network (least-privilege links)."));
                 }
                 if (s.DockerSocket is not null)
                 {

@@ -64,6 +64,7 @@ namespace Datamancy.Config.Generators.Validation
             ExtrasRules.Check(s, findings, Invalid);
             RuntimeVariableRules.Check(s, Invalid);
             Acknowledgements.Check(s.Acknowledgements, s, "Service '" + Shown(s.Name) + "'", findings);
+            KubernetesRules.Check(s, findings, Invalid);
         }
 
         private static void CheckImage(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)

@@ -30,6 +30,7 @@ namespace Datamancy.Config.Generators.Validation
             GroupRules.Check(stack, stackWide);
             VariableNameRules.CheckStack(stack, stackWide);
             ExtrasStackRules.Check(stack, stackWide);
+            LinkRules.Check(stack, stackWide);
             return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
         }
 

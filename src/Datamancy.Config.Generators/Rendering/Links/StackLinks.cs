@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Validation;
+
+namespace Datamancy.Config.Generators.Rendering.Links
+{
+    /// <summary>A port a service listens on, as another service (or the internet) opens it.</summary>
+    internal sealed record ListenPort(int Number, Protocol Protocol)
+    {
+        public string ProtocolName => Protocol == Protocol.Udp ? "UDP" : "TCP";
+
+        public override string ToString() => Number.ToString(CultureInfo.InvariantCulture) + "/" + ProtocolName.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// One directed link: <paramref name="Client"/> opens connections to <paramref name="Target"/> on <paramref name="Port"/>.
+    /// <paramref name="Why"/> says where it comes from (a declaration or a role); <paramref name="SiteKey"/> is the argument that declared it.
+    /// </summary>
+    internal sealed record ServiceLink(ServiceModel Client, ServiceModel Target, ListenPort Port, string Why, string SiteKey);
+
+    /// <summary>
+    /// The links of a stack: declared ones (<c>[Uses]</c>, <c>[DependsOn]</c>) and those the roles imply (the ingress routes to
+    /// its upstreams and to the SSO portal; the SSO provider reads the directory and the session store; OIDC clients reach the
+    /// portal host through the ingress). Compose networks and Kubernetes NetworkPolicies are both rendered from this list,
+    /// and both are tested against it.
+    /// </summary>
+    internal static class StackLinks
+    {
+        public const string OidcBackChannel = "OIDC back-channel to the portal host";
+
+        /// <summary>The ports a service accepts connections on: the ingress's published ports, or the service's port.</summary>
+        public static IReadOnlyList<ListenPort> Ports(ServiceModel service)
+        {
+            if (service.Role == ServiceRole.Ingress)
+            {
+                return service.Ports.Select(p => new ListenPort(p.ContainerPort, p.Protocol)).Distinct().ToList();
+            }
+            if (service.Role == ServiceRole.Cache && service.Port == 0)
+            {
+                return new[] { new ListenPort(6379, Protocol.Tcp) }; // the port the Authelia configuration assumes for the session store
+            }
+            return service.Port > 0 ? new[] { new ListenPort(service.Port, Protocol.Tcp) } : System.Array.Empty<ListenPort>();
+        }
+
+        /// <summary>A declared link before it is resolved: who declared it, the target type and the argument.</summary>
+        public sealed record Declared(ServiceModel Client, string TargetType, string Attribute, string SiteKey);
+
+        public static IEnumerable<Declared> DeclaredLinks(ServiceModel service)
+        {
+            for (var i = 0; i < service.DependsOn.Count; i++)
+            {
+                yield return new Declared(service, service.DependsOn[i].TypeName, "DependsOn", SiteKeys.Of("DependsOn", i, "Service"));
+            }
+            for (var i = 0; i < service.Uses.Count; i++)
+            {
+                yield return new Declared(service, service.Uses[i], "Uses", SiteKeys.Of("Uses", i, "Service"));
+            }
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackModel, IReadOnlyList<ServiceLink>> Cache = new();
+
+        /// <summary>Every link, once per (client, target, port), in a stable order; links to a service without a port or to itself are left to the rules.</summary>
+        /// <remarks>Computed once per model instance (renderers ask for it per service).</remarks>
+        public static IReadOnlyList<ServiceLink> All(StackModel stack) => Cache.GetValue(stack, Compute);
+
+        private static IReadOnlyList<ServiceLink> Compute(StackModel stack)
+        {
+            var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
+            foreach (var service in stack.Services)
+            {
+                if (!byType.ContainsKey(service.TypeName))
+                {
+                    byType[service.TypeName] = service;
+                }
+            }
+            var links = new List<ServiceLink>();
+            void Add(ServiceModel client, ServiceModel target, string why, string site)
+            {
+                if (ReferenceEquals(client, target) || client.Name == target.Name)
+                {
+                    return;
+                }
+                foreach (var port in Ports(target))
+                {
+                    links.Add(new ServiceLink(client, target, port, why, site));
+                }
+            }
+            foreach (var service in stack.Ordered())
+            {
+                foreach (var declared in DeclaredLinks(service))
+                {
+                    if (byType.TryGetValue(declared.TargetType, out var target))
+                    {
+                        Add(service, target, "declared ([" + declared.Attribute + "])", declared.SiteKey);
+                    }
+                }
+            }
+            if (stack.WithRole(ServiceRole.Ingress) is { } ingress)
+            {
+                foreach (var routed in stack.Ordered().Where(s => s.Ui is not null || s.Api is not null))
+                {
+                    Add(ingress, routed, "routes " + string.Join(", ", new[] { routed.Ui?.Subdomain, routed.Api?.Subdomain }.Where(h => h is not null)), "Service");
+                }
+                if (stack.WithRole(ServiceRole.Sso) is { } portal && portal.Ui is null && portal.Api is null)
+                {
+                    Add(ingress, portal, "routes the portal " + stack.Settings.PortalHost + " and forward_auth", "Service");
+                }
+                foreach (var client in stack.Ordered().Where(s => s.Ui is { Sso: SsoMode.Oidc } || s.Api is { ClientCredentials: true }))
+                {
+                    foreach (var port in Ports(ingress).Where(p => p.Number == 443 && p.Protocol == Protocol.Tcp))
+                    {
+                        links.Add(new ServiceLink(client, ingress, port, OidcBackChannel, "Service"));
+                    }
+                }
+            }
+            if (stack.WithRole(ServiceRole.Sso) is { } sso)
+            {
+                if (stack.WithRole(ServiceRole.Directory) is { } directory)
+                {
+                    Add(sso, directory, "the SSO provider's LDAP directory", "Service");
+                }
+                if (stack.WithRole(ServiceRole.Cache) is { } cache)
+                {
+                    Add(sso, cache, "the SSO provider's session store", "Service");
+                }
+            }
+            return links
+                .GroupBy(l => (l.Client.Name, l.Target.Name, l.Port))
+                .Select(g => g.First() with { Why = string.Join("; ", g.Select(l => l.Why).Distinct()) })
+                .OrderBy(l => l.Client.Name, System.StringComparer.Ordinal)
+                .ThenBy(l => l.Target.Name, System.StringComparer.Ordinal)
+                .ThenBy(l => l.Port.Number)
+                .ThenBy(l => l.Port.Protocol)
+                .ToList();
+        }
+
+        /// <summary>Services that may open connections to the internet: the ingress (ACME, published ports) and those with <c>[Egress]</c>.</summary>
+        public static bool HasEgress(ServiceModel service) => service.Role == ServiceRole.Ingress || service.Egress is not null;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Validation
+{
+    /// <summary>
+    /// What one service decides about its Kubernetes output: replicas only where state can be shared (compose runs them too),
+    /// and a warning for each part of the compose service that a cluster does not have (host paths, published ports, the Docker socket).
+    /// </summary>
+    internal static class KubernetesRules
+    {
+        public const int MaxReplicas = 100;
+
+        public static void Check(ServiceModel s, List<Finding> findings, System.Action<string, string, string> invalid)
+        {
+            if (s.Replicas < 1 || s.Replicas > MaxReplicas)
+            {
+                invalid("Service.Replicas", "Replicas " + s.Replicas, "use 1 to " + MaxReplicas);
+            }
+            else if (s.Replicas > 1 && WhyStateful(s) is { } reason)
+            {
+                findings.Add(Finding.For(Descriptors.ReplicasOfStatefulService, s, "Service.Replicas", s.Name, s.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), reason));
+            }
+        }
+
+        /// <summary>What the Kubernetes output cannot carry (reported by the generator when the stack sets <c>Kubernetes = true</c>).</summary>
+        public static void CheckPortability(ServiceModel s, List<Finding> findings)
+        {
+            for (var i = 0; i < s.Volumes.Count; i++)
+            {
+                var volume = s.Volumes[i];
+                if (volume.IsBind)
+                {
+                    findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, SiteKeys.Of("Volume", i, "Source"), s.Name, "the host path '" + ServiceRules.Shown(volume.Source) + "'",
+                        "the manifest mounts an empty PersistentVolumeClaim '" + Rendering.Kubernetes.KubernetesNames.BindClaim(s, i) + "' at '" + ServiceRules.Shown(volume.Target) + "'; copy the content into it, or use a named volume"));
+                }
+            }
+            foreach (var (key, what) in Rendering.Kubernetes.KubernetesNames.Problems(s))
+            {
+                findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, key, s.Name, what,
+                    "Kubernetes names are lower-case letters, digits and '-', starting with a letter (a service) and ending with a letter or digit; no Kubernetes manifests are written until it is renamed"));
+            }
+            if (s.Role != ServiceRole.Ingress)
+            {
+                for (var i = 0; i < s.Ports.Count; i++)
+                {
+                    findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, SiteKeys.Of("Publish", i, "Port"), s.Name,
+                        "the published port " + s.Ports[i].HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "the manifests expose only the ingress outside the cluster; add your own LoadBalancer Service for it after review"));
+                }
+            }
+            if (s.DockerSocket is not null)
+            {
+                findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, "DockerSocket", s.Name, "the Docker socket",
+                    "the manifest mounts the node's " + Rendering.ComposeRenderer.DockerSocket + " as a hostPath (the namespace is lowered to 'privileged'), which exists only on nodes that run Docker"));
+            }
+        }
+
+        /// <summary>Why more than one copy of the service would corrupt or split its state; null when it is stateless.</summary>
+        public static string? WhyStateful(ServiceModel s)
+        {
+            switch (s.Role)
+            {
+                case ServiceRole.Database:
+                    return "a database keeps its state on one volume; use the database's own replication (an operator) instead";
+                case ServiceRole.Directory:
+                    return "the LDAP directory keeps its state on one volume; use directory replication instead";
+                case ServiceRole.Cache:
+                    return "the session store keeps its state in one process; use a replicated Redis (Sentinel or an operator) instead";
+                case ServiceRole.Sso:
+                    return "Authelia keeps its storage in a local SQLite file and its notifications on the local filesystem; run one replica, or move storage to PostgreSQL and sessions to Redis first";
+                case ServiceRole.Ingress:
+                    return "Caddy keeps certificates and ACME state on one volume; run one replica";
+            }
+            var writable = s.Volumes.FirstOrDefault(v => !v.IsBind && !v.ReadOnly);
+            return writable is null ? null : "the writable volume '" + writable.Source + "' is one ReadWriteOnce claim that replicas cannot share; keep one replica or move the state to a database";
+        }
+    }
+}
