@@ -29,10 +29,10 @@ public static class SecretsCommand
     {
         SecureFile.RefuseLink(folder);
         using var held = SecretsLock.Acquire(folder);
-        return RunLocked(folder, secrets, rotate);
+        return RunLocked(folder, secrets, rotate, kubernetesNamespace);
     }
 
-    private static SecretsResult RunLocked(string folder, IReadOnlyList<SecretEntry> secrets, IReadOnlySet<string> rotate)
+    private static SecretsResult RunLocked(string folder, IReadOnlyList<SecretEntry> secrets, IReadOnlySet<string> rotate, string? kubernetesNamespace)
     {
         var envPath = Path.Combine(folder, EnvFileName);
         var clientsPath = Path.Combine(folder, ClientsFileName);

@@ -71,7 +71,7 @@ namespace Datamancy.Config.Generators.Parsing
                         reader.Int("PasswordMaxAgeDays") ?? SecretMaxAges.Default.Password,
                         reader.Int("KeyMaxAgeDays") ?? SecretMaxAges.Default.Key,
                         reader.Int("SigningKeyMaxAgeDays") ?? SecretMaxAges.Default.SigningKey,
-                        reader.Int("ClientSecretMaxAgeDays") ?? SecretMaxAges.Default.ClientSecret)),
+                        reader.Int("ClientSecretMaxAgeDays") ?? SecretMaxAges.Default.ClientSecret),
                     reader.Enum("Networking", NetworkLayout.Shared),
                     reader.Bool("Kubernetes") ?? false);
             return new StackParse(settings, classInfo, location, sites.ToEquatableArray());

@@ -189,12 +189,16 @@ namespace Datamancy.Config.Generators.Rendering.Kubernetes
                     .With("timeoutSeconds", Int(KubernetesValues.Seconds(health.Timeout)))
                     .With("failureThreshold", Int(System.Math.Max(1, health.Retries))));
             }
-            var quantities = Map()
-                .With("cpu", Str(KubernetesValues.Cpus(service.Resources.Cpus)))
-                .With("memory", Str(KubernetesValues.Memory(service.Resources.Memory)));
-            container.With("resources", Map().With("requests", quantities).With("limits", Map()
-                .With("cpu", Str(KubernetesValues.Cpus(service.Resources.Cpus)))
-                .With("memory", Str(KubernetesValues.Memory(service.Resources.Memory)))));
+            // The same limits as compose (the stack default where the descriptor states none); a justified "no limit" keeps none.
+            if (ComposeExtras.Limits(stack, service) is { } limits)
+            {
+                var quantities = Map()
+                    .With("cpu", Str(KubernetesValues.Cpus(limits.Cpus)))
+                    .With("memory", Str(KubernetesValues.Memory(limits.Memory)));
+                container.With("resources", Map().With("requests", quantities).With("limits", Map()
+                    .With("cpu", Str(KubernetesValues.Cpus(limits.Cpus)))
+                    .With("memory", Str(KubernetesValues.Memory(limits.Memory)))));
+            }
             var added = PodSecurity.AddedCapabilities(service);
             var capabilities = Map().With("drop", Strs(new[] { "ALL" })).With("add", added.Count == 0 ? null : Strs(added));
             var security = Map()
