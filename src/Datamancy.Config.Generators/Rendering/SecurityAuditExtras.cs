@@ -6,7 +6,10 @@ using static Datamancy.Config.Generators.Rendering.SecurityAuditRenderer;
 
 namespace Datamancy.Config.Generators.Rendering
 {
-    /// <summary>Audit items for the real-stack freedoms (issue 12): every one that can weaken the hardened default is listed with its reason.</summary>
+    /// <summary>
+    /// Audit items for the real-stack freedoms (issue 12): every one that can weaken the hardened default is listed with its reason.
+    /// Paths inside code spans are written as they are: their grammar (validated before anything renders) has no backtick.
+    /// </summary>
     internal static class SecurityAuditExtras
     {
         public static AuditItem ResourceLimits(StackModel stack)
@@ -50,12 +53,12 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 foreach (var file in s.Extras.EnvFiles)
                 {
-                    Add(s, "`env_file: " + Markdown.Escape(file.Path) + "`", file.Justification,
+                    Add(s, "`env_file: " + file.Path + "`", file.Justification,
                         "Its contents are not checked: the secrets in it are not tracked, generated or rotated by this library, and its variables can override the service's.");
                 }
                 foreach (var v in s.Volumes.Where(v => v.IsHostPath || v.SourceVariable is not null))
                 {
-                    Add(s, "bind mount `" + Markdown.Escape(ComposeExtras.Source(v)) + "` → `" + Markdown.Escape(v.Target) + "`" + (v.ReadOnly ? " (read-only)" : " (writable)"), v.Justification);
+                    Add(s, "bind mount `" + ComposeExtras.Source(v) + "` → `" + v.Target + "`" + (v.ReadOnly ? " (read-only)" : " (writable)"), v.Justification);
                 }
                 foreach (var host in s.Extras.ExtraHosts)
                 {
@@ -83,7 +86,7 @@ namespace Datamancy.Config.Generators.Rendering
             foreach (var s in stack.Ordered().Where(s => s.Extras.Build is not null))
             {
                 var b = s.Extras.Build!;
-                yield return s.Name + ": built from `" + Markdown.Escape(b.Context) + "`" + (b.BaseImage is { } baseImage
+                yield return s.Name + ": built from `" + b.Context + "`" + (b.BaseImage is { } baseImage
                     ? ", base image `" + baseImage + "`" + (ValueRules.IsPinned(baseImage) ? string.Empty : " (not pinned)")
                     : ", base image not declared: the FROM line of the Dockerfile is not checked (declare BaseImage)");
             }

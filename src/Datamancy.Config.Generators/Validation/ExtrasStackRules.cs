@@ -28,7 +28,34 @@ namespace Datamancy.Config.Generators.Validation
             CheckSessionStore(stack, findings);
             CheckNames(stack, findings);
             CheckSettings(stack, findings);
+            CheckSubnetTokens(stack, findings);
         }
+
+        /// <summary>A trusted-proxy setting that names a network's subnet needs that subnet fixed.</summary>
+        private static void CheckSubnetTokens(StackModel stack, List<Finding> findings)
+        {
+            foreach (var s in stack.Services)
+            {
+                for (var i = 0; i < s.Environment.Count; i++)
+                {
+                    foreach (var token in StackTokens.UnsetSubnets(s.Environment[i].Value, stack))
+                    {
+                        Invalid(findings, s, SiteKeys.Of("Env", i, "Value"), "the value of '" + s.Environment[i].Name + "'",
+                            "'{stack." + token + "}' names a subnet the stack does not fix; set [Stack(" + SubnetArgument(token) + " = \"...\")]");
+                    }
+                }
+                for (var i = 0; i < s.Extras.Settings.Count; i++)
+                {
+                    foreach (var token in StackTokens.UnsetSubnets(s.Extras.Settings[i].Default, stack))
+                    {
+                        Invalid(findings, s, SiteKeys.Of("Setting", i, "DefaultValue"), "the default of '" + s.Extras.Settings[i].Name + "'",
+                            "'{stack." + token + "}' names a subnet the stack does not fix; set [Stack(" + SubnetArgument(token) + " = \"...\")]");
+                    }
+                }
+            }
+        }
+
+        private static string SubnetArgument(string token) => char.ToUpperInvariant(token[0]) + token.Substring(1, token.IndexOf('_') - 1) + "Subnet";
 
         private static void Invalid(List<Finding> findings, ServiceModel s, string key, string argument, string reason) =>
             findings.Add(Finding.For(Descriptors.InvalidValue, s, key, "Service '" + Shown(s.Name) + "'", argument, reason));

@@ -140,9 +140,16 @@ public sealed class CaddyInstance : IAsyncDisposable
             }
             if (Ca is null && File.Exists(Path.Combine(pki, "root.crt")) && File.Exists(Path.Combine(pki, "intermediate.crt")))
             {
-                Ca = new CaddyCa(
-                    X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(pki, "root.crt"))),
-                    X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(pki, "intermediate.crt"))));
+                try
+                {
+                    Ca = new CaddyCa(
+                        X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(pki, "root.crt"))),
+                        X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(pki, "intermediate.crt"))));
+                }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    // Caddy creates the file before it has written the PEM into it: read it again on the next round.
+                }
             }
             if (Ca is not null && await HandshakeAsync(pending.Peek()))
             {

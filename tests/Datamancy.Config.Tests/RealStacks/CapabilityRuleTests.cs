@@ -65,6 +65,8 @@ public sealed class CapabilityRuleTests
         { "", "", ", FrontendSubnet = \"8.8.8.0/24\"", "DMC0001", "FrontendSubnet = \"8.8.8.0/24\"" },
         { "", "", ", FrontendSubnet = \"10.1.0.0/16\", BackendSubnet = \"10.1.2.0/24\"", "DMC0001", "Stack(\"minimal\"" },
         { "", "", ", DefaultMemory = \"lots\"", "DMC0001", "DefaultMemory = \"lots\"" },
+        { "[Env(\"TRUSTED_PROXIES\", \"{stack.frontend_subnet}\")]", "", "", "DMC0001", "\"{stack.frontend_subnet}\"" },
+        { "[Env(\"TRUSTED_PROXIES\", \"{stack.frontend_subnet}\")]", "", ", FrontendSubnet = \"10.9.0.0/24\"", "", "" },
     };
 
     [Theory]

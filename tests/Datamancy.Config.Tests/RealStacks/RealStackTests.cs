@@ -12,6 +12,23 @@ public sealed class RealStackTests
 
     public static TheoryData<string> Stacks() => new(Names);
 
+    public static TheoryData<string, string> Documents()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var stack in Names)
+        {
+            data.Add(stack, "prod/SECURITY-AUDIT.md");
+            data.Add(stack, "prod/network-map.md");
+        }
+        return data;
+    }
+
+    /// <summary>The audit and the network map, beside the artifacts <see cref="FocusedStackTests"/> snapshots.</summary>
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Audit_and_network_map_match_snapshot(string stack, string path) =>
+        Snapshot.Verify(stack + "/" + path.Replace('/', '.'), TestStacks.Run(stack).Artifact(path));
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Stack_builds_without_errors_or_warnings(string stack)
