@@ -92,4 +92,33 @@ public sealed class RealisticStackTests
         Assert.Contains(result.Report.EnvNames, e => e.Text.Contains("`POSTGRES_PASSWORD`", StringComparison.Ordinal) && e.Text.Contains("does not set", StringComparison.Ordinal));
         Assert.Equal(new[] { "DMC1001", "DMC2003" }, result.Report.Violations.Where(v => v.Severity == "error").Select(v => v.Id).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void The_output_depends_only_on_the_inputs()
+    {
+        using var one = new TempFolder();
+        using var two = new TempFolder();
+        var first = ImportRun.Import(Static(Path.Combine(one.Path, "Team")));
+        var second = ImportRun.Import(Static(Path.Combine(two.Path, "Team")));
+        Assert.Equal(first.Files.Keys, second.Files.Keys);
+        foreach (var (name, content) in first.Files)
+        {
+            Assert.Equal(content, second.Files[name]);
+        }
+    }
+
+    [SkippableFact]
+    public void Without_caddy_the_built_in_parser_writes_the_same_descriptors()
+    {
+        Tools.Require("caddy", "apt-get install -y caddy");
+        using var folder = new TempFolder();
+        var withCaddy = ImportRun.Import(Static(Path.Combine(folder.Path, "Team")));
+        var without = ImportRun.Import(Static(Path.Combine(folder.Path, "Team")) with { UseCaddy = false });
+        Assert.Contains("caddy adapt (Caddy ", withCaddy.Report.Authority);
+        Assert.Contains("built-in Caddyfile parser", without.Report.Authority);
+        foreach (var name in withCaddy.Files.Keys.Where(k => k.EndsWith(".cs", StringComparison.Ordinal)))
+        {
+            Assert.Equal(withCaddy.Files[name], without.Files[name]);
+        }
+    }
 }

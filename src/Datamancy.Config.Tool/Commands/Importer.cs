@@ -106,7 +106,7 @@ internal static class Importer
 
         var sources = DescriptorWriter.Write(stack);
         report.Violations.AddRange(BuildPreview.Diagnose(sources, stack.Namespace));
-        var files2 = new SortedDictionary<string, string>(sources, StringComparer.Ordinal)
+        var written = new SortedDictionary<string, string>(sources, StringComparer.Ordinal)
         {
             [projectName + ".csproj"] = ProjectWriter.ProjectFile(request.PackageVersion ?? ToolVersion()),
             ["IMPORT-REPORT.md"] = ReportWriter.Write(stack, report),
@@ -115,7 +115,7 @@ internal static class Importer
         var warnings = report.Violations.Count(v => v.Severity == "warning");
         var summary = "Imported " + stack.Services.Count + " services into " + request.Out + ": " + report.NotExpressible.Count + " not expressible, "
             + report.SecretsMoved.Count + " secrets moved, the build will report " + errors + " errors and " + warnings + " warnings (see IMPORT-REPORT.md).";
-        return new ImportResult(files2, stack, report, summary);
+        return new ImportResult(written, stack, report, summary);
     }
 
     /// <summary>Builds and writes the project.</summary>

@@ -11,7 +11,7 @@ namespace Datamancy.Config.Tool.Readers.Authelia;
 /// Unknown keys in those sections stop the import at their line (Authelia would refuse to start). Secret values are
 /// never kept: a literal where a secret belongs is recorded by the name it moves to.
 /// </summary>
-internal static class AutheliaReader
+internal static partial class AutheliaReader
 {
     private static readonly Regex EnvTemplate = new(@"^\{\{\s*env\s+""(?<name>[A-Za-z_][A-Za-z0-9_]*)""\s*\}\}$", RegexOptions.CultureInvariant);
     private static readonly Regex SecretKey = new(@"(secret|password|key|token)$", RegexOptions.CultureInvariant);
@@ -229,36 +229,6 @@ internal static class AutheliaReader
                     secret is not null && template is not { Success: true },
                     client.Child("audience").Strings(),
                     file.At(YamlLoader.Line(client))));
-            }
-        }
-    }
-
-    /// <summary>Literal values under secret-looking keys: recorded by the variable they move to, the value is dropped.</summary>
-    private static void FindSecretLiterals(InputFile file, YamlNode node, string path, List<(string Name, SourceRef Where, string Owner)> found)
-    {
-        foreach (var (key, keyNode, value) in node.Entries())
-        {
-            var childPath = path.Length == 0 ? key : path + "." + key;
-            if (value is YamlScalarNode { Value: { Length: > 0 } text } && SecretKey.IsMatch(key) && key != "client_secret" && !EnvTemplate.IsMatch(text.Trim()))
-            {
-                var name = SecretNames.TryGetValue(childPath, out var known) ? known : "AUTHELIA_" + childPath.ToUpperInvariant().Replace('.', '_');
-                found.Add((name, file.At(YamlLoader.Line(keyNode)), "authelia " + childPath));
-            }
-            else if (value is YamlMappingNode)
-            {
-                FindSecretLiterals(file, value, childPath, found);
-            }
-            else if (value is YamlSequenceNode sequence && key == "clients")
-            {
-                foreach (var client in sequence.Children)
-                {
-                    var secret = client.Child("client_secret").Scalar();
-                    if (secret is { Length: > 0 } && !EnvTemplate.IsMatch(secret.Trim()))
-                    {
-                        var id = client.Child("client_id").Scalar() ?? "client";
-                        found.Add((Env(id) + "_OIDC_CLIENT_SECRET_DIGEST", file.At(YamlLoader.Line(client.Child("client_secret")!)), "OIDC client '" + id + "' client_secret"));
-                    }
-                }
             }
         }
     }
