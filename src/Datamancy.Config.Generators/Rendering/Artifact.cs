@@ -38,7 +38,7 @@ namespace Datamancy.Config.Generators.Rendering
                 (Backups.BackupScript.Path, "BackupScript", backedUp ? Backups.BackupScript.Render(stack) : string.Empty),
                 (Backups.DumpScript.Path, "DumpScript", backedUp ? Backups.DumpScript.Render(stack) : string.Empty),
                 (Backups.DumpScript.ClickHouseConfigPath, "ClickHouseBackupConfig",
-                    stack.Services.Any(s => Backups.BackupPlan.EngineOf(s) == Backups.DumpEngine.ClickHouse && Operations.OperationsMounts.HasBackedUpData(s)) ? Backups.DumpScript.ClickHouseConfig(stack) : string.Empty),
+                    stack.Services.Any(s => Backups.BackupPlan.EngineOf(s) == Backups.DumpEngine.ClickHouse && Operations.OperationsMounts.HasDumpedData(s)) ? Backups.DumpScript.ClickHouseConfig(stack) : string.Empty),
                 ("BACKUP.md", "BackupNotes", Backups.BackupNotesRenderer.Render(stack)),
                 (Directory.DirectoryBootstrap.Path, "DirectoryBootstrap",
                     directory is not null && Directory.DirectoryBootstrap.IsBootstrapped(stack, directory) ? Directory.DirectoryBootstrap.Render(stack) : string.Empty),

@@ -90,6 +90,22 @@ public sealed class OperationsAuditTests
     }
 
     [Fact]
+    public void A_database_volume_outside_the_images_data_folder_is_not_covered_by_the_dump()
+    {
+        var section = Section(Audit("""
+            [Service("pg", "postgres:16.4-alpine", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database)]
+            [Secret("POSTGRES_PASSWORD")]
+            [Volume("pg-data", "/var/lib/postgresql/data", Backup = Backup.Daily)]
+            [Volume("pg-archive", "/archive", Backup = Backup.Weekly)]
+            [Healthcheck("pg_isready")]
+            public partial class Pg;
+            """), "Volumes backed up on a schedule");
+        Assert.Equal("fail", Status(section));
+        Assert.Contains("`pg-data` (pg /var/lib/postgresql/data): daily, from a consistent dump (`pg-dump`)", section);
+        Assert.Contains("`pg-archive` (pg /archive): weekly: live database files copied, not the image's data folder `/var/lib/postgresql/data`", section);
+    }
+
+    [Fact]
     public void One_factor_hosts_are_listed_with_their_reason()
     {
         const string Wiki = """

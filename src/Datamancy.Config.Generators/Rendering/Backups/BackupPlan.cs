@@ -73,10 +73,6 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             return targets;
         }
 
-        /// <summary>The volumes the backup service mounts read-only (a dump volume once even when it stands for several).</summary>
-        public static IEnumerable<string> SourceVolumes(StackModel stack) =>
-            Targets(stack).Select(t => t.Source).Distinct().OrderBy(s => s, System.StringComparer.Ordinal);
-
         /// <summary>The engine whose documented dump mechanism the service's data needs; Files for ordinary services.</summary>
         public static DumpEngine EngineOf(ServiceModel service)
         {
@@ -104,9 +100,6 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             return name.StartsWith("qdrant", System.StringComparison.Ordinal) ? DumpEngine.Qdrant : DumpEngine.Files;
         }
 
-        /// <summary>A database whose engine the generator does not know: its files are copied live (the audit fails it).</summary>
-        public static bool IsUnknownDatabase(ServiceModel service) => service.Role == ServiceRole.Database && EngineOf(service) == DumpEngine.Files;
-
         public static string DumpServiceName(ServiceModel service) => service.Name + "-dump";
 
         /// <summary>The volume that receives a database's dumps (ClickHouse writes below its own data volume).</summary>
@@ -115,9 +108,23 @@ namespace Datamancy.Config.Generators.Rendering.Backups
         /// <summary>Where the database server itself must see the dumps volume (Qdrant's snapshots folder), or null.</summary>
         public static string? ServerDumpMount(ServiceModel service) => EngineOf(service) == DumpEngine.Qdrant ? "/qdrant/snapshots" : null;
 
-        /// <summary>The directory's LDIF export stands for its database volume; its config volume is copied as files.</summary>
-        private static bool IsDataVolume(ServiceModel service, VolumeMount volume, DumpEngine engine) =>
-            engine != DumpEngine.Directory || volume.Target.TrimEnd('/') == DirectoryDataPath;
+        /// <summary>
+        /// The volume that holds the engine's data at the image's documented path: its dump stands for it. Any other
+        /// volume of the service (configuration, logs, a data folder moved elsewhere) is copied as files.
+        /// </summary>
+        public static bool IsDataVolume(ServiceModel service, VolumeMount volume, DumpEngine engine) =>
+            DataPath(engine) is { } path && volume.Target.TrimEnd('/') == path;
+
+        /// <summary>Where each engine's official image keeps its data.</summary>
+        public static string? DataPath(DumpEngine engine) => engine switch
+        {
+            DumpEngine.Postgres => "/var/lib/postgresql/data",
+            DumpEngine.MariaDb => "/var/lib/mysql",
+            DumpEngine.ClickHouse => "/var/lib/clickhouse",
+            DumpEngine.Qdrant => "/qdrant/storage",
+            DumpEngine.Directory => DirectoryDataPath,
+            _ => null,
+        };
 
         public const string DirectoryDataPath = "/var/lib/ldap";
 

@@ -110,7 +110,7 @@ namespace Datamancy.Config.Generators.Rendering.Backups
                 case DumpEngine.ClickHouse:
                     env.Add(new EnvVar("DUMP_USER", Setting("CLICKHOUSE_USER", "default")));
                     Password("CLICKHOUSE_PASSWORD", "CLICKHOUSE_PASSWORD");
-                    var data = database.Volumes.First(v => !v.IsBind && !v.ReadOnly && v.Backup is Model.Backup.Daily or Model.Backup.Weekly);
+                    var data = database.Volumes.First(v => !v.IsBind && !v.ReadOnly && BackupPlan.IsDataVolume(database, v, engine));
                     volumes.Add(new VolumeMount(data.Source, "/var/lib/clickhouse", false, Model.Backup.Never));
                     dumps = "/var/lib/clickhouse/" + BackupPlan.ClickHouseBackupFolder;
                     user = "101:101"; // the clickhouse user of the official image, which owns the backups it removes

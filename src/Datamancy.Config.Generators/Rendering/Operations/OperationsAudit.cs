@@ -46,10 +46,13 @@ namespace Datamancy.Config.Generators.Rendering.Operations
                         details.Add(line + ": NOT covered by the backup service");
                         continue;
                     }
-                    if (BackupPlan.IsUnknownDatabase(s))
+                    if (s.Role == ServiceRole.Database && !target.IsDump)
                     {
                         failed = true;
-                        details.Add(line + ": live database files copied, no dump mechanism known for `" + s.Image + "`");
+                        var engine = BackupPlan.EngineOf(s);
+                        details.Add(line + ": live database files copied, " + (engine == DumpEngine.Files
+                            ? "no dump mechanism known for `" + s.Image + "`"
+                            : "not the image's data folder `" + BackupPlan.DataPath(engine) + "`, so the dump does not cover it"));
                         continue;
                     }
                     var dump = target.IsDump ? stack.Services.FirstOrDefault(d => d.Name == target.DumpService) : null;

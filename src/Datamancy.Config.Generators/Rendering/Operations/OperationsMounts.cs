@@ -18,7 +18,7 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             {
                 yield return new VolumeMount(DirectoryBootstrap.HostFolder, DirectoryBootstrap.ImageFolder, true, Model.Backup.Never);
             }
-            if (!HasBackedUpData(service))
+            if (!HasDumpedData(service))
             {
                 yield break;
             }
@@ -49,8 +49,12 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             }
         }
 
-        /// <summary>A declared volume with a Daily or Weekly decision (read from the declaration, not from the mounts, to avoid a cycle).</summary>
-        public static bool HasBackedUpData(ServiceModel service) =>
-            service.Volumes.Any(v => !v.IsBind && !v.ReadOnly && v.Backup is Model.Backup.Daily or Model.Backup.Weekly);
+        /// <summary>
+        /// The engine's data volume is declared with a Daily or Weekly decision, so a dump stands for it (read from the
+        /// declaration, not from the mounts, to avoid a cycle).
+        /// </summary>
+        public static bool HasDumpedData(ServiceModel service) =>
+            service.Volumes.Any(v => !v.IsBind && !v.ReadOnly && v.Backup is Model.Backup.Daily or Model.Backup.Weekly
+                && BackupPlan.IsDataVolume(service, v, BackupPlan.EngineOf(service)));
     }
 }
