@@ -40,6 +40,7 @@ namespace Datamancy.Config.Generators
             var settings = domainOverride is null ? head.Settings : head.Settings with { Domain = domainOverride };
             var model = new StackModel(settings, groups.Distinct().OrderBy(g => g, System.StringComparer.Ordinal).ToEquatableArray(), services);
             var validation = StackValidator.Validate(model);
+            Validation.GroupRules.CheckDuplicates(settings, groups, extra);
             var reported = extra.Concat(validation.StackWide).ToEquatableArray();
             return new StackBuild(model, head.Class, reported, validation.Blocked || StackValidator.HasErrors(extra));
         }

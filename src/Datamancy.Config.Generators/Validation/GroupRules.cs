@@ -15,28 +15,34 @@ namespace Datamancy.Config.Generators.Validation
 
         public static void Check(StackModel stack, List<Finding> findings)
         {
-            // LDAP compares cn case-insensitively and Authelia's group subjects follow it: 'Admins' and 'admins' are one group.
-            var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
-            foreach (var group in stack.Groups)
-            {
-                if (seen.TryGetValue(group, out var first))
-                {
-                    // [UserGroups] members Admins and admins both become 'admins'.
-                    findings.Add(Finding.For(Descriptors.InvalidValue, null, "Stack", "Stack '" + ServiceRules.Shown(stack.Settings.Name) + "'",
-                        "user group '" + ServiceRules.Shown(group) + "'", "two [UserGroups] members name the group '" + ServiceRules.Shown(first)
-                        + "' (members that differ only by case, such as Admins and admins, are one LDAP group and one Authelia subject), so their members would merge silently; rename or remove one"));
-                }
-                else
-                {
-                    seen[group] = group;
-                }
-            }
             foreach (var group in stack.Groups)
             {
                 if (!GroupName.IsMatch(group))
                 {
                     findings.Add(Finding.For(Descriptors.InvalidValue, null, "Stack", "Stack '" + ServiceRules.Shown(stack.Settings.Name) + "'",
                         "user group '" + ServiceRules.Shown(group) + "'", "name [UserGroups] members with ASCII letters and digits (they become LDAP groups and Authelia subjects)"));
+                }
+            }
+        }
+        /// <summary>
+        /// Two [UserGroups] members that name one group (members differing only by case, <c>Admins</c> and <c>admins</c>, both
+        /// become <c>admins</c>; LDAP compares cn case-insensitively): the model keeps one, so the check runs on the names
+        /// as declared, before they are merged.
+        /// </summary>
+        public static void CheckDuplicates(StackSettings settings, EquatableArray<string> declared, List<Finding> findings)
+        {
+            var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var group in declared)
+            {
+                if (seen.TryGetValue(group, out var first))
+                {
+                    findings.Add(Finding.For(Descriptors.InvalidValue, null, "Stack", "Stack '" + ServiceRules.Shown(settings.Name) + "'",
+                        "user group '" + ServiceRules.Shown(group) + "'", "two [UserGroups] members name the group '" + ServiceRules.Shown(first)
+                        + "' (members that differ only by case, such as Admins and admins, are one LDAP group and one Authelia subject), so their members would merge silently; rename or remove one"));
+                }
+                else
+                {
+                    seen[group] = group;
                 }
             }
         }
