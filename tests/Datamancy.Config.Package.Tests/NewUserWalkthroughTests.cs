@@ -75,11 +75,16 @@ public sealed class NewUserWalkthroughTests
         Assert.DoesNotContain(descriptor.Host("whoami"), Yaml.AutheliaRuleDomains(autheliaPath));
         var afterFix = Snapshot(project);
         Assert.NotEqual(afterFirst[Path.Combine("prod", "Caddyfile")].Content, afterFix[Path.Combine("prod", "Caddyfile")].Content);
+        // The build names what the fix opened to the internet, for the reviewer.
+        var exposure = Path.Combine(project.ArtifactsPath, "EXPOSURE-CHANGES.md");
+        Assert.Contains("host `" + descriptor.Host("whoami") + "`: sso \"forward_auth\" → \"public\"", File.ReadAllText(exposure));
 
-        // Step 7: an incremental build with no change rewrites no artifact.
+        // Step 7: an incremental build with no change rewrites no artifact; the exposure report, replaced on every
+        // build, is now empty (nothing changed since the last build).
         var again = project.Expect(project.Build());
         Assert.Contains("Datamancy.Config: 0 written", again.Output);
-        Assert.Equal(afterFix, Snapshot(project));
+        Assert.Equal(string.Empty, File.ReadAllText(exposure));
+        Assert.Equal(WithoutReport(afterFix), WithoutReport(Snapshot(project)));
     }
 
     /// <summary>Every artifact's bytes and last-write time.</summary>
@@ -94,6 +99,9 @@ public sealed class NewUserWalkthroughTests
         Assert.NotEmpty(files);
         return files;
     }
+
+    private static SortedDictionary<string, FileState> WithoutReport(SortedDictionary<string, FileState> files) =>
+        new(files.Where(f => f.Key != "EXPOSURE-CHANGES.md").ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal);
 
     private static string Line(string text, string prefix) =>
         text.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));

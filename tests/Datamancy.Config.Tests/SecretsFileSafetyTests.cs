@@ -191,6 +191,9 @@ public sealed class SecretsFileSafetyTests
     public async Task A_second_run_waits_for_the_first_and_then_keeps_its_values()
     {
         using var folder = new TempFolder();
+        // Cheap secrets (no RSA key, no digest), so the timing shows the lock, not the machine's load.
+        var secrets = new[] { new SecretEntry("A_PASSWORD", "Password", 32, true, Array.Empty<string>(), null, false), new SecretEntry("B_KEY", "HexKey", 32, false, Array.Empty<string>(), null, false) };
+        SecretsResult Generate(string path) => SecretsCommand.Run(path, secrets, new HashSet<string>());
         Task<SecretsResult> second;
         using (SecretsLock.Acquire(folder.Path))
         {
@@ -199,7 +202,7 @@ public sealed class SecretsFileSafetyTests
             Assert.False(second.IsCompleted, "the second run must wait while the lock is held");
             Assert.False(File.Exists(Path.Combine(folder.Path, ".env")));
         }
-        await second.WaitAsync(TimeSpan.FromSeconds(30));
+        await second.WaitAsync(TimeSpan.FromMinutes(2));
         var before = EnvFile.Read(Path.Combine(folder.Path, ".env"));
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Generate(folder.Path))));
         Assert.All(runs, r => Assert.Empty(r.Created));
