@@ -196,6 +196,10 @@ namespace Datamancy.Config.Generators.Validation
                     }
                     continue;
                 }
+                if (c is '`' or ' ')
+                {
+                    return "'" + c + "' never appears unencoded in a request path or query (and would break the audit's Markdown)";
+                }
                 if (inClass)
                 {
                     if (c == '[')

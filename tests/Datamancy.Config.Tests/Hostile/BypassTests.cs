@@ -60,6 +60,8 @@ public sealed class BypassTests
     [InlineData("^/a/b{1,5000}", "repeat")]
     [InlineData("^/a/(?#comment)", "(?#")]
     [InlineData("^/a/(", "not a valid regular expression")]
+    [InlineData("^/a/`b`", "never appears unencoded")]
+    [InlineData("^/a b/", "never appears unencoded")]
     public void Syntax_that_is_not_the_same_in_dotnet_and_re2_is_an_invalid_value(string bypass, string named)
     {
         var run = Run("[UiHost(\"app\", Bypass = new[] { " + L(bypass) + " })]");
