@@ -56,6 +56,45 @@ namespace Datamancy.Config.Generators.Validation
                 findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, "DockerSocket", s.Name, "the Docker socket",
                     "the manifest mounts the node's " + Rendering.ComposeRenderer.DockerSocket + " as a hostPath (the namespace is lowered to 'privileged'), which exists only on nodes that run Docker"));
             }
+            CheckRuntimeKeys(s, findings);
+        }
+
+        /// <summary>Compose keys of real stacks that have no equivalent in the generated pod template.</summary>
+        private static void CheckRuntimeKeys(ServiceModel s, List<Finding> findings)
+        {
+            var x = s.Extras;
+            void Add(string key, string what, string instead) => findings.Add(Finding.For(Descriptors.NotPortableToKubernetes, s, key, s.Name, what, instead));
+            for (var i = 0; i < x.ExtraHosts.Count; i++)
+            {
+                Add(SiteKeys.Of("ExtraHost", i, "Host"), "the host entry '" + ServiceRules.Shown(x.ExtraHosts[i].Host) + ":" + ServiceRules.Shown(x.ExtraHosts[i].Address) + "'",
+                    x.ExtraHosts[i].Address == "host-gateway"
+                        ? "'host-gateway' is Docker's name for the host; a pod has no such address: reach the service through a Service or an ExternalName instead"
+                        : "the manifest has no hostAliases; add them to the pod template after review");
+            }
+            if (x.Dns is not null)
+            {
+                Add("Dns", "the DNS override", "pods use the cluster DNS; set dnsConfig on the pod template after review");
+            }
+            for (var i = 0; i < x.EnvFiles.Count; i++)
+            {
+                Add(SiteKeys.Of("EnvFile", i, "Path"), "the env file '" + ServiceRules.Shown(x.EnvFiles[i].Path) + "'", "its variables are not in the manifest; put them in a ConfigMap or Secret and reference it with envFrom");
+            }
+            if (x.Gpu is not null)
+            {
+                Add("Gpu", "the GPU reservation", "the manifest requests no GPU; add the device plugin's resource (for example nvidia.com/gpu) to the container's limits");
+            }
+            for (var i = 0; i < x.Ulimits.Count; i++)
+            {
+                Add(SiteKeys.Of("Ulimit", i, "Name"), "the ulimit '" + ServiceRules.Shown(x.Ulimits[i].Name) + "'", "Kubernetes has no per-pod ulimits; they come from the node's container runtime");
+            }
+            if (x.Logging is not null)
+            {
+                Add("Logging.Driver", "the logging driver", "the cluster collects container output; configure its log pipeline instead");
+            }
+            if (x.ShmSize is not null)
+            {
+                Add("Service.ShmSize", "shm_size", "mount an emptyDir with medium Memory at /dev/shm in the pod template");
+            }
         }
 
         /// <summary>Why more than one copy of the service would corrupt or split its state; null when it is stateless.</summary>
