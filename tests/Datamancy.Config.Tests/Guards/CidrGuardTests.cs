@@ -106,11 +106,21 @@ public sealed class CidrGuardTests
     [InlineData("::/0", 16, 0)]
     [InlineData("2001:db8::/128", 16, 128)]
     [InlineData("FD00::/8", 16, 8)]
+    [InlineData("10.9.0.0/29", 4, 29)]
+    [InlineData("2001:db8:a::/48", 16, 48)]
+    [InlineData("2001:DB8:A::/48", 16, 48)]
     public void A_well_formed_range_parses_to_its_address_family_and_prefix(string cidr, int bytes, int prefix)
     {
         Assert.True(Cidrs.TryParse(cidr, out var address, out var parsed), cidr);
         Assert.Equal(bytes, address.Length);
         Assert.Equal(prefix, parsed);
+    }
+
+    [Fact]
+    public void Compose_escaping_keeps_every_literal_dollar_around_several_references()
+    {
+        var escaped = EnvReferences.ForCompose("x$ ${A} y$ ${B} z$", name => "<" + name + ">");
+        Assert.Equal("x$$ <A> y$$ <B> z$$", escaped);
     }
 
     private static string ApiStack(string cidr) => "using Datamancy.Config;\nnamespace CidrGuard;\n" + """
