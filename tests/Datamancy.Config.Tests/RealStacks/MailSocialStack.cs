@@ -10,7 +10,7 @@ namespace Datamancy.Config.Tests.RealStacks;
 public static class MailSocialStack
 {
     public const string Source = "using Datamancy.Config;\nnamespace RealMailSocial;\n" + """
-        [Stack("social", "social.example.org", AcmeEmail = "postmaster@social.example.org", FrontendSubnet = "10.42.1.0/24", BackendSubnet = "10.42.2.0/24")]
+        [Stack("social", "social.example.org", AcmeEmail = "postmaster@social.example.org", FrontendSubnet = "10.42.1.0/24", BackendSubnet = "10.42.2.0/24", Networking = NetworkLayout.PerLink)]
         public partial class SocialStack;
 
         [UserGroups]
@@ -119,11 +119,13 @@ public static class MailSocialStack
 
         [Service("mastodon-web", "ghcr.io/mastodon/mastodon:v4.3.2", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database,
             Command = new[] { "bundle", "exec", "puma", "-C", "config/puma.rb" })]
-        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET")]
+        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET",
+            Justification = "Mastodon runs with OMNIAUTH_ONLY=true: local sign-in and registration are off and the Authelia OIDC login is the only way in.")]
         [EnvFile("./mastodon.env.production", Justification = "Mastodon reads its configuration from .env.production, as documented upstream.")]
         [Env("LOCAL_DOMAIN", "social.{stack.domain}")]
         [Env("STREAMING_API_BASE_URL", "wss://streaming.{stack.domain}")]
         [Env("OIDC_ENABLED", "true")]
+        [Env("OMNIAUTH_ONLY", "true")]
         [Env("OIDC_DISCOVERY", "true")]
         [Env("OIDC_ISSUER", "{stack.portal_url}")]
         [Env("OIDC_CLIENT_ID", "mastodon-web")]
