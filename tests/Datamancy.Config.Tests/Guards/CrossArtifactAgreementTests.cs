@@ -215,7 +215,7 @@ public sealed class CrossArtifactAgreementTests
                 Regex.Match(access, "allowlist `([A-Z0-9_]+)`") is { Success: true } a ? a.Groups[1].Value : null,
                 Regex.Match(access, "API key `([A-Z0-9_]+)`") is { Success: true } k ? k.Groups[1].Value : null,
                 Regex.Match(access, "OIDC \\(client ([^)]+)\\)") is { Success: true } c ? c.Groups[1].Value : null,
-                Regex.Match(access, "client_credentials \\(([^)]+)\\)") is { Success: true } m ? m.Groups[1].Value : null);
+                Regex.Match(access, "client_credentials token of ([^ ,;]+) verified by Authelia") is { Success: true } m ? m.Groups[1].Value : null);
         }
     }
 
