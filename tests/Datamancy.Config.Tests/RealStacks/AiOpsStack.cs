@@ -145,6 +145,7 @@ public static class AiOpsStack
         [DependsOn(typeof(AiPostgres))]
         [DependsOn(typeof(LitellmRedis))]
         [Resources(Memory = "2g", Cpus = "2.0")]
+        [Egress("Forwards model calls to hosted model providers' APIs.")]
         public partial class LiteLlm;
 
         [Service("open-webui", "ghcr.io/open-webui/open-webui:v0.5.7", Port = 8080, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "ai" })]
