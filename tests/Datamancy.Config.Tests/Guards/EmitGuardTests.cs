@@ -23,12 +23,13 @@ public sealed class EmitGuardTests
         ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false);
         File.AppendAllText(Path.Combine(output, ArtifactWriter.IndexFile), entry + "\n");
 
-        var refusal = Record.Exception(() => ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false));
+        // The emitter never deletes on the word of an edited index: the entry is reported as kept, nothing is removed.
+        var result = ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false);
 
         Assert.True(File.Exists(victim), "the index entry '" + entry + "' deleted a file outside the output folder");
         Assert.Equal("keep me\n", File.ReadAllText(victim));
-        var invalid = Assert.IsType<InvalidDataException>(refusal);
-        Assert.Contains(entry, invalid.Message);
+        Assert.Empty(result.Removed);
+        Assert.Equal(new[] { entry }, result.Kept);
     }
 
     [Fact]
@@ -40,9 +41,14 @@ public sealed class EmitGuardTests
         ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false);
         File.AppendAllText(Path.Combine(output, ArtifactWriter.IndexFile), victim + "\n");
 
-        Assert.Throws<InvalidDataException>(() => ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false));
-        Assert.Throws<InvalidDataException>(() => ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: true));
+        var check = ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: true);
+        Assert.Empty(check.Drifted);
+        Assert.Equal(new[] { victim }, check.Kept);
+        var write = ArtifactWriter.Write(output, new[] { new ArtifactFile("dev/Caddyfile", "a\n") }, checkOnly: false);
+        Assert.Empty(write.Removed);
+        Assert.Equal(new[] { victim }, write.Kept);
         Assert.True(File.Exists(victim));
+        Assert.Equal("keep me\n", File.ReadAllText(victim));
     }
 
     [Fact]
@@ -60,7 +66,9 @@ public sealed class EmitGuardTests
         var write = ArtifactWriter.Write(folder.Path, files.Take(1).ToArray(), checkOnly: false);
         Assert.Equal(new[] { "dev/old.md" }, write.Removed);
         Assert.False(File.Exists(Path.Combine(folder.Path, "dev/old.md")));
-        Assert.Equal(new[] { "dev/Caddyfile" }, File.ReadAllLines(Path.Combine(folder.Path, ArtifactWriter.IndexFile)));
+        // Index lines are "sha256:<hex> path": only the current artifact is listed.
+        Assert.Equal(new[] { "dev/Caddyfile" }, File.ReadAllLines(Path.Combine(folder.Path, ArtifactWriter.IndexFile)).Select(l => l[(l.IndexOf(' ') + 1)..]));
+        Assert.All(File.ReadAllLines(Path.Combine(folder.Path, ArtifactWriter.IndexFile)), l => Assert.StartsWith("sha256:", l));
     }
 
     [Fact]
@@ -123,7 +131,6 @@ public sealed class EmitGuardTests
     [Theory]
     [InlineData("$pbkdf2-sha512$310000$c2FsdA$aGFzaA")]
     [InlineData("a$b")]
-    [InlineData("${HOME}")]
     [InlineData("two words")]
     [InlineData("x#comment")]
     [InlineData("say\"hi\"")]
@@ -135,6 +142,15 @@ public sealed class EmitGuardTests
         Assert.EndsWith("'", quoted);
         Assert.Equal(value, quoted[1..^1]);
         Assert.Equal(value, EnvFile.Unquote(quoted));
+    }
+
+    [Theory]
+    [InlineData("${HOME}")]
+    [InlineData("pre${X:-y}post")]
+    public void A_value_compose_would_interpolate_even_inside_quotes_is_refused(string value)
+    {
+        var refusal = Assert.Throws<SecretFileException>(() => EnvFile.Quote("X", value));
+        Assert.Contains("${", refusal.Message);
     }
 
     [Theory]

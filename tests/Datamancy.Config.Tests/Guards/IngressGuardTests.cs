@@ -31,6 +31,7 @@ public sealed class IngressGuardTests
     public void Identity_headers_are_deleted_before_forward_auth_in_the_same_route(string stack, string environment)
     {
         var hosts = CaddyJson.Hosts(CaddyJson.Adapt(TestStacks.Run(stack).Artifact(environment + "/Caddyfile")));
+        var routes = NetworkMap.Routes(TestStacks.Run(stack).Artifact("prod/network-map.md")).Values.ToList();
         var guarded = 0;
         foreach (var (host, steps) in hosts)
         {
@@ -40,6 +41,8 @@ public sealed class IngressGuardTests
                 continue;
             }
             guarded++;
+            // A client_credentials API host asks Authelia to verify a machine's bearer token: no user identity to hand on.
+            var machine = routes.Single(r => Matches(r.Host, host)).Access.Contains("client_credentials", StringComparison.Ordinal);
             var auth = steps[authIndex];
             Assert.True(auth.Unconditional, host + ": forward_auth runs under a matcher, so some requests skip it");
             foreach (var header in IdentityHeaders)
@@ -53,11 +56,11 @@ public sealed class IngressGuardTests
                 .SelectMany(r => r!["routes"]!.AsArray())
                 .SelectMany(r => r!["handle"]!.AsArray())
                 .SelectMany(h => h!["request"]?["set"]?.AsObject().Select(p => p.Key) ?? Enumerable.Empty<string>());
-            Assert.Equal(IdentityHeaders.OrderBy(h => h), copied.OrderBy(h => h));
+            Assert.Equal(machine ? Array.Empty<string>() : IdentityHeaders.OrderBy(h => h), copied.OrderBy(h => h));
             var upstream = steps.FindIndex(s => s.IsUpstreamProxy);
             Assert.True(upstream > authIndex, host + ": the upstream is reached before forward_auth");
         }
-        var declared = NetworkMap.Routes(TestStacks.Run(stack).Artifact("prod/network-map.md")).Values.Count(r => r.Access.StartsWith("forward_auth", StringComparison.Ordinal));
+        var declared = routes.Count(r => r.Access.StartsWith("forward_auth", StringComparison.Ordinal) || r.Access.Contains("client_credentials", StringComparison.Ordinal));
         Assert.Equal(declared, guarded);
     }
 
@@ -93,15 +96,28 @@ public sealed class IngressGuardTests
         foreach (var route in NetworkMap.Routes(run.Artifact("prod/network-map.md")).Values.Where(r => r.Access.Contains("allowlist", StringComparison.Ordinal)))
         {
             var (host, steps) = hosts.Single(h => Matches(route.Host, h.Key));
-            Assert.DoesNotContain(steps, s => s.IsForwardAuth);
+            var machine = route.Access.Contains("client_credentials", StringComparison.Ordinal);
             var upstream = steps.FindIndex(s => s.IsUpstreamProxy);
             var refusal = steps.FindIndex(s => s.Kind == "static_response" && (int?)s.Handler["status_code"] == 403 && s.Matchers.Any(m => CaddyJson.NotRemoteIpRanges(m).Any()));
             Assert.True(refusal >= 0 && refusal < upstream, host + ": no 403 outside the allowlist before the upstream");
             Assert.NotEmpty(CaddyJson.NotRemoteIpRanges(steps[refusal].Matchers.Single(m => CaddyJson.NotRemoteIpRanges(m).Any())));
-            if (route.Access.Contains("API key", StringComparison.Ordinal))
+            var unauthorized = steps.FindIndex(s => s.Kind == "static_response" && (int?)s.Handler["status_code"] == 401 && s.Matchers.Any(CaddyJson.RequiresBearer));
+            if (route.Access.Contains("API key", StringComparison.Ordinal) || machine)
             {
-                var unauthorized = steps.FindIndex(s => s.Kind == "static_response" && (int?)s.Handler["status_code"] == 401 && s.Matchers.Any(CaddyJson.RequiresBearer));
                 Assert.True(unauthorized >= 0 && unauthorized < upstream, host + ": no 401 without a bearer token before the upstream");
+            }
+            if (machine)
+            {
+                // client_credentials: only Authelia can tell its access token from any bearer string, so the host asks the
+                // portal exactly once, unconditionally, after the allowlist and the bearer refusals and before the upstream.
+                var auth = Assert.Single(steps, s => s.IsForwardAuth);
+                var authIndex = steps.FindIndex(s => s.IsForwardAuth);
+                Assert.True(auth.Unconditional, host + ": forward_auth runs under a matcher, so some tokens skip it");
+                Assert.True(refusal < authIndex && unauthorized < authIndex && authIndex < upstream, host + ": forward_auth is not between the refusals and the upstream");
+            }
+            else
+            {
+                Assert.DoesNotContain(steps, s => s.IsForwardAuth);
             }
         }
     }

@@ -10,7 +10,7 @@ namespace Datamancy.Config.Tests.RealStacks;
 public static class AiOpsStack
 {
     public const string Source = "using Datamancy.Config;\nnamespace RealAiOps;\n" + """
-        [Stack("aiops", "lab.example.com", AcmeEmail = "ops@lab.example.com", DefaultMemory = "1g", DefaultCpus = "1.0", DefaultPids = 512)]
+        [Stack("aiops", "lab.example.com", AcmeEmail = "ops@lab.example.com", DefaultMemory = "1g", DefaultCpus = "1.0", DefaultPids = 512, Networking = NetworkLayout.PerLink)]
         public partial class AiOpsStack;
 
         [UserGroups]
@@ -145,14 +145,17 @@ public static class AiOpsStack
         [DependsOn(typeof(AiPostgres))]
         [DependsOn(typeof(LitellmRedis))]
         [Resources(Memory = "2g", Cpus = "2.0")]
+        [Egress("Forwards model calls to hosted model providers' APIs.")]
         public partial class LiteLlm;
 
         [Service("open-webui", "ghcr.io/open-webui/open-webui:v0.5.7", Port = 8080, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "ai" })]
-        [UiHost("chat", Sso = SsoMode.Oidc, OidcCallbackPath = "/oauth/oidc/callback", OidcClientSecret = "OPEN_WEBUI_OIDC_SECRET")]
+        [UiHost("chat", Sso = SsoMode.Oidc, OidcCallbackPath = "/oauth/oidc/callback", OidcClientSecret = "OPEN_WEBUI_OIDC_SECRET",
+            Justification = "Open WebUI runs with ENABLE_LOGIN_FORM=false: the password form is hidden and only the Authelia OIDC login is offered.")]
         [AllowedGroups(Team.Admins, Team.Engineers, Team.Analysts)]
         [OidcOptions(Scopes = new[] { "openid", "profile", "email", "groups" }, Consent = ConsentMode.Implicit)]
         [Env("WEBUI_URL", "https://chat.{stack.domain}")]
         [Env("ENABLE_OAUTH_SIGNUP", "true")]
+        [Env("ENABLE_LOGIN_FORM", "false")]
         [Env("OAUTH_PROVIDER_NAME", "Lab login")]
         [Env("OPENID_PROVIDER_URL", "{stack.portal_url}/.well-known/openid-configuration")]
         [Env("OAUTH_CLIENT_ID", "open-webui")]

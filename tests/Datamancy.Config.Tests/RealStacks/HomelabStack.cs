@@ -84,10 +84,12 @@ public static class HomelabStack
         [Volume("vaultwarden-data", "/data", Backup = Backup.Daily)]
         [Healthcheck("curl", "-fsS", "http://127.0.0.1:80/alive")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Vaultwarden;
 
         [Service("planka", "ghcr.io/plankanban/planka:1.24.3", Port = 1337, Networks = Network.Frontend | Network.Database, Profiles = new[] { "applications" })]
-        [UiHost("boards", Sso = SsoMode.Oidc, OidcCallbackPath = "/oidc-callback", OidcClientSecret = "PLANKA_OIDC_SECRET")]
+        [UiHost("boards", Sso = SsoMode.Oidc, OidcCallbackPath = "/oidc-callback", OidcClientSecret = "PLANKA_OIDC_SECRET",
+            Justification = "Planka runs with OIDC_ENFORCED=true: its local login form is disabled and only the Authelia OIDC login is offered.")]
         [AllowedGroups(Family.Parents, Family.Admins)]
         [OidcOptions(Scopes = new[] { "openid", "profile", "email", "groups" }, RequirePkce = true, Consent = ConsentMode.Implicit)]
         [Env("BASE_URL", "https://boards.{stack.domain}")]
@@ -95,16 +97,19 @@ public static class HomelabStack
         [Env("OIDC_ISSUER", "{stack.portal_url}")]
         [Env("OIDC_CLIENT_ID", "planka")]
         [Env("OIDC_ADMIN_ROLES", "admins")]
+        [Env("OIDC_ENFORCED", "true")]
         [Secret("PLANKA_DB_PASSWORD")]
         [Secret("PLANKA_SECRET_KEY", As = "SECRET_KEY", Kind = SecretKind.HexKey, Length = 64)]
         [Secret("PLANKA_OIDC_SECRET", As = "OIDC_CLIENT_SECRET")]
         [Volume("planka-attachments", "/app/private/attachments", Backup = Backup.Daily)]
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:1337/")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Planka;
 
         [Service("outline", "outlinewiki/outline:0.81.1", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "applications" })]
-        [UiHost("wiki", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/oidc.callback", OidcClientSecret = "OUTLINE_OIDC_SECRET")]
+        [UiHost("wiki", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/oidc.callback", OidcClientSecret = "OUTLINE_OIDC_SECRET",
+            Justification = "Outline has no local passwords; with no SMTP configured there are no email sign-in links, so OIDC is its only login.")]
         [OidcOptions(TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost, Scopes = new[] { "openid", "offline_access", "profile", "email" }, GrantTypes = new[] { "authorization_code", "refresh_token" }, ResponseModes = new[] { "form_post", "query" })]
         [Env("URL", "https://wiki.{stack.domain}")]
         [Env("DATABASE_URL", "postgres://outline:${OUTLINE_DB_PASSWORD}@postgres:5432/outline")]
@@ -124,6 +129,7 @@ public static class HomelabStack
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/_health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
         [DependsOn(typeof(OutlineRedis))]
+        [Uses(typeof(Postgres))]
         public partial class Outline;
 
         [Service("outline-redis", "redis:7.4.1-alpine", Port = 6379, Role = ServiceRole.Cache, Networks = Network.Backend, Profiles = new[] { "applications" })]
@@ -141,6 +147,7 @@ public static class HomelabStack
         [Healthcheck("curl", "-fsS", "http://127.0.0.1:8008/health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
         [Resources(Memory = "2g", Cpus = "2.0")]
+        [Uses(typeof(Postgres))]
         public partial class Synapse;
 
         [Service("element", "vectorim/element-web:v1.11.88", Port = 80, Networks = Network.Frontend, Profiles = new[] { "applications" }, ReadOnlyRootFilesystem = true)]
@@ -154,7 +161,8 @@ public static class HomelabStack
 
         [Service("jupyterhub", "homelab/jupyterhub:5.2.1", Port = 8000, Networks = Network.Frontend | Network.Backend, Profiles = new[] { "applications" })]
         [Build("./jupyterhub", Dockerfile = "Dockerfile", Target = "hub", Args = new[] { "JUPYTERHUB_VERSION=5.2.1", "OAUTHENTICATOR_VERSION=17.1.0" }, BaseImage = "quay.io/jupyterhub/jupyterhub:5.2.1")]
-        [UiHost("jupyter", Sso = SsoMode.Oidc, OidcCallbackPath = "/hub/oauth_callback", OidcClientSecret = "JUPYTERHUB_OIDC_SECRET")]
+        [UiHost("jupyter", Sso = SsoMode.Oidc, OidcCallbackPath = "/hub/oauth_callback", OidcClientSecret = "JUPYTERHUB_OIDC_SECRET",
+            Justification = "The hub's authenticator is GenericOAuthenticator, which has no local login: every session starts at the Authelia OIDC login.")]
         [AllowedGroups(Family.Parents, Family.Kids)]
         [OidcOptions(TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost, RequirePkce = true)]
         [Env("OAUTH_CALLBACK_URL", "https://jupyter.{stack.domain}/hub/oauth_callback")]
@@ -193,6 +201,7 @@ public static class HomelabStack
         [Volume("grafana-data", "/var/lib/grafana", Backup = Backup.Weekly)]
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/api/health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Grafana;
 
         [Service("homepage", "ghcr.io/gethomepage/homepage:v0.10.9", Port = 3000, Networks = Network.Frontend, Profile = Profile.Bootstrap)]

@@ -10,7 +10,7 @@ namespace Datamancy.Config.Tests.RealStacks;
 public static class MailSocialStack
 {
     public const string Source = "using Datamancy.Config;\nnamespace RealMailSocial;\n" + """
-        [Stack("social", "social.example.org", AcmeEmail = "postmaster@social.example.org", FrontendSubnet = "10.42.1.0/24", BackendSubnet = "10.42.2.0/24")]
+        [Stack("social", "social.example.org", AcmeEmail = "postmaster@social.example.org", FrontendSubnet = "10.42.1.0/24", BackendSubnet = "10.42.2.0/24", Networking = NetworkLayout.PerLink)]
         public partial class SocialStack;
 
         [UserGroups]
@@ -66,6 +66,7 @@ public static class MailSocialStack
         [Dns("9.9.9.9", "149.112.112.112", Justification = "Mailu validates DANE and SPF with DNSSEC; Docker's embedded resolver forwards to a validating one.")]
         [Volume("mailu-certs", "/certs", Backup = Backup.Never)]
         [Healthcheck("curl", "-fsS", "http://127.0.0.1:80/health")]
+        [Uses(typeof(MailuAdmin))]
         public partial class MailuFront;
 
         [Service("mailu-admin", "ghcr.io/mailu/admin:2024.06.20", Port = 80, Networks = Network.Backend)]
@@ -86,6 +87,7 @@ public static class MailSocialStack
         [Healthcheck("sh", "-c", "echo QUIT | nc -w1 127.0.0.1 143")]
         [DependsOn(typeof(MailuFront), Condition = DependencyCondition.Started)]
         [Resources(Memory = "1g")]
+        [Uses(typeof(MailuAdmin))]
         public partial class MailuImap;
 
         [Service("mailu-smtp", "ghcr.io/mailu/postfix:2024.06.20", Networks = Network.Backend)]
@@ -95,6 +97,9 @@ public static class MailSocialStack
         [Volume("mailu-queue", "/queue", Backup = Backup.Weekly)]
         [Healthcheck("sh", "-c", "echo QUIT | nc -w1 127.0.0.1 25")]
         [DependsOn(typeof(MailuFront), Condition = DependencyCondition.Started)]
+        [Uses(typeof(MailuAdmin))]
+        [Uses(typeof(MailuRedis))]
+        [Egress("Delivers outgoing mail to the recipients' mail servers.")]
         public partial class MailuSmtp;
 
         [Service("mastodon-db", "postgres:16.6-alpine", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database, ShmSize = "256m")]
@@ -119,11 +124,13 @@ public static class MailSocialStack
 
         [Service("mastodon-web", "ghcr.io/mastodon/mastodon:v4.3.2", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database,
             Command = new[] { "bundle", "exec", "puma", "-C", "config/puma.rb" })]
-        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET")]
+        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET",
+            Justification = "Mastodon runs with OMNIAUTH_ONLY=true: local sign-in and registration are off and the Authelia OIDC login is the only way in.")]
         [EnvFile("./mastodon.env.production", Justification = "Mastodon reads its configuration from .env.production, as documented upstream.")]
         [Env("LOCAL_DOMAIN", "social.{stack.domain}")]
         [Env("STREAMING_API_BASE_URL", "wss://streaming.{stack.domain}")]
         [Env("OIDC_ENABLED", "true")]
+        [Env("OMNIAUTH_ONLY", "true")]
         [Env("OIDC_DISCOVERY", "true")]
         [Env("OIDC_ISSUER", "{stack.portal_url}")]
         [Env("OIDC_CLIENT_ID", "mastodon-web")]
@@ -137,6 +144,8 @@ public static class MailSocialStack
         [DependsOn(typeof(MastodonMigrate), Condition = DependencyCondition.CompletedSuccessfully)]
         [DependsOn(typeof(MastodonRedis))]
         [Resources(Memory = "2g", Cpus = "2.0")]
+        [Uses(typeof(MastodonDb))]
+        [Egress("Fetches remote accounts, media and link previews of the federation.")]
         public partial class MastodonWeb;
 
         [Service("mastodon-streaming", "ghcr.io/mastodon/mastodon-streaming:v4.3.2", Port = 4000, Networks = Network.Frontend | Network.Backend | Network.Database,
@@ -146,6 +155,8 @@ public static class MailSocialStack
         [Secret("MASTODON_DB_PASSWORD", As = "DB_PASS")]
         [Healthcheck("wget", "-q", "--spider", "--proxy=off", "http://127.0.0.1:4000/api/v1/streaming/health")]
         [DependsOn(typeof(MastodonMigrate), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(MastodonDb))]
+        [Uses(typeof(MastodonRedis))]
         public partial class MastodonStreaming;
 
         [Service("mastodon-sidekiq", "ghcr.io/mastodon/mastodon:v4.3.2", Networks = Network.Backend | Network.Database, Command = new[] { "bundle", "exec", "sidekiq" })]
@@ -155,6 +166,9 @@ public static class MailSocialStack
         [Volume("./mastodon/public/system", "/mastodon/public/system")]
         [Healthcheck("sh", "-c", "ps aux | grep '[s]idekiq 7'")]
         [DependsOn(typeof(MastodonMigrate), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(MastodonDb))]
+        [Uses(typeof(MastodonRedis))]
+        [Egress("Delivers posts to and fetches from federated servers.")]
         public partial class MastodonSidekiq;
 
         [Service("seafile-db", "mariadb:10.11.10", Port = 3306, Role = ServiceRole.Database, Networks = Network.Database)]
