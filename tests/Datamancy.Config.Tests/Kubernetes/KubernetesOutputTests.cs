@@ -160,7 +160,7 @@ public sealed class KubernetesOutputTests
             Assert.Equal(service.Replicas, (int)workload.Object["spec"]!["replicas"]!.Number());
             if (stateful && service.Volumes.Any(v => !v.IsBind))
             {
-                Assert.Equal(service.Volumes.Where(v => !v.IsBind).Select(v => v.Source).OrderBy(v => v),
+                Assert.Equal(service.Volumes.Concat(Generators.Rendering.Operations.OperationsMounts.For(model, service)).Where(v => !v.IsBind).Select(v => v.Source).OrderBy(v => v),
                     workload.Object["spec"]!["volumeClaimTemplates"].Objects().Select(t => (string)t["metadata"]!["name"]!).OrderBy(v => v));
             }
         }

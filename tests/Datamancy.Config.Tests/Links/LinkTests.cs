@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Datamancy.Config.Generators.Diagnostics;
 using M = Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Rendering;
@@ -80,7 +81,9 @@ public sealed class LinkTests
             Assert.DoesNotContain("open-webui -> postgres:5432/tcp", reachable);
             Assert.DoesNotContain("lam -> authelia:9091/tcp", reachable);
             Assert.DoesNotContain("caddy -> postgres:5432/tcp", reachable);
-            Assert.DoesNotContain(reachable, r => r.Contains("clickhouse", StringComparison.Ordinal) || r.StartsWith("kfuncdb", StringComparison.Ordinal));
+            // Nobody uses clickhouse: only its own backup dump reaches it.
+            Assert.DoesNotContain(reachable, r => (r.Contains("clickhouse", StringComparison.Ordinal) && !r.StartsWith("clickhouse-dump -> clickhouse:", StringComparison.Ordinal))
+                || r.StartsWith("kfuncdb", StringComparison.Ordinal));
         }
     }
 
@@ -95,7 +98,19 @@ public sealed class LinkTests
         }
         Assert.Equal(new[] { "egress.api", "egress.caddy" }, compose["networks"]!.AsObject().Select(n => n.Key).Where(n => n.StartsWith("egress.", StringComparison.Ordinal)).OrderBy(n => n));
         Assert.Equal("auth.lp.example.org", (string)compose["services"]!["caddy"]!["networks"]!["link.caddy.portal"]!["aliases"]![0]!);
-        Assert.Equal("none", (string)compose["services"]!["analytics"]!["network_mode"]!);
+        // No service uses the analytics database: only its own backup dump (added by the backup plan) reaches it.
+        static List<string> Networks(JsonNode? service) => service!["networks"] switch
+        {
+            JsonObject map => map.Select(n => n.Key).ToList(),
+            JsonArray list => list.Select(n => (string)n!).ToList(),
+            _ => new List<string>(),
+        };
+        var analytics = Networks(compose["services"]!["analytics"]);
+        var dump = Networks(compose["services"]!["analytics-dump"]);
+        Assert.Equal(analytics, analytics.Intersect(dump));
+        Assert.Single(analytics);
+        Assert.DoesNotContain(compose["services"]!.AsObject(), s => s.Key is not "analytics" and not "analytics-dump"
+            && Networks(s.Value).Any(analytics.Contains));
         Assert.Equal(3, (int)compose["services"]!["api"]!["deploy"]!["replicas"]!.GetValue<long>());
     }
 

@@ -15,12 +15,15 @@ public sealed record Reach(string From, string To, int Port, string Protocol)
 /// <summary>Reachability facts shared by the compose and Kubernetes proofs.</summary>
 public static class Reachability
 {
-    /// <summary>The model the generator rendered (read from its tracked step; no second parse).</summary>
+    /// <summary>
+    /// The model the artifacts were rendered from (read from the generator's tracked step; no second parse): the declared
+    /// services plus the ones the backup plan adds (restic and the database dumps), which are part of the emitted stack.
+    /// </summary>
     internal static StackModel Model(this GeneratorRun run)
     {
         var step = run.Result.Results.Single().TrackedSteps[StepNames.Rendered];
         var rendered = (RenderedStack)step.Single().Outputs.Single().Value;
-        return rendered.Model ?? throw new InvalidOperationException("the stack has no model");
+        return Generators.Rendering.Backups.BackupServices.Extend(rendered.Model ?? throw new InvalidOperationException("the stack has no model"));
     }
 
     /// <summary>The declared links, as the proofs compare them (the generator's link list, directed).</summary>

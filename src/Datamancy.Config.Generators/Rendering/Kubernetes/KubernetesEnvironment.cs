@@ -44,6 +44,10 @@ namespace Datamancy.Config.Generators.Rendering.Kubernetes
             {
                 entries.Add(Value(caps.Variable, string.Join(",", caps.Capabilities).Replace("$", "$$")));
             }
+            foreach (var (key, value) in Operations.OperationsMounts.Environment(stack, service))
+            {
+                entries.Add(Value(key, value));
+            }
             if (service.Role == ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(stack))
             {
                 entries.Add(Value("X_AUTHELIA_CONFIG_FILTERS", "template"));

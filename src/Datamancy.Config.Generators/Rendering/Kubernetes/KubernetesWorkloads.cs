@@ -108,6 +108,12 @@ namespace Datamancy.Config.Generators.Rendering.Kubernetes
                 {
                     volumes.Add(ConfigMap(KubernetesNames.AutheliaConfigMap, "configuration.yml", mount));
                 }
+                else if (mount.Source == Directory.DirectoryBootstrap.HostFolder || mount.Source == "./" + Backups.DumpScript.ClickHouseConfigPath)
+                {
+                    // Operations files of the compose target (directory bootstrap LDIF, ClickHouse backup disk): not carried
+                    // to the cluster (docs/kubernetes.md, "What does not carry over").
+                    continue;
+                }
                 else if (mount.IsBind)
                 {
                     volumes.Add(ConfigMap(KubernetesNames.ClientCaConfigMap, mount.Source.Substring(mount.Source.LastIndexOf('/') + 1), mount));
