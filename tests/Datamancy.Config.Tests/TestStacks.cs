@@ -86,7 +86,6 @@ public static class TestStacks
 
     public const string OidcAndBypass = "using Datamancy.Config;\nnamespace OidcAndBypass;\n" + """
         #pragma warning disable DMC4004 // acknowledged: this stack exercises a one_factor default on purpose
-        [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor)]
         [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor, Kubernetes = true)]
         public partial class OidcStack;
         #pragma warning restore DMC4004
