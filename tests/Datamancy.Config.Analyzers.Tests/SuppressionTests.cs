@@ -84,6 +84,16 @@ public sealed class SuppressionTests
         [DiagnosticIds.WeakUiPolicy] = (Replaced("[UiHost(\"app\")]", "[UiHost(\"app\", Policy = AuthPolicy.OneFactor)]"), "App"),
         [DiagnosticIds.AcmeWithoutEmail] = (Replaced(", AcmeEmail = \"ops@example.org\"", string.Empty), "MiniStack"),
         [DiagnosticIds.AcmeStagingInProduction] = (Replaced("AcmeEmail = \"ops@example.org\"", "AcmeEmail = \"ops@example.org\", AcmeStaging = true"), "MiniStack"),
+        [DiagnosticIds.OidcWithoutAcknowledgement] = (Replaced("[UiHost(\"app\")]", "[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"APP_OIDC_SECRET\")]\n[Secret(\"APP_OIDC_SECRET\")]"), "App"),
+        [DiagnosticIds.BypassIgnored] = (Replaced("[UiHost(\"app\")]", "[UiHost(\"app\", Sso = SsoMode.Public, Justification = \"A public status page for everyone.\", Bypass = new[] { \"^/webhook/\" })]"), "App"),
+        [DiagnosticIds.VariableOutsideNamespace] = (AppWith("[Secret(\"HOME\")]"), "App"),
+        [DiagnosticIds.OneFactorDefault] = (Replaced("AcmeEmail = \"ops@example.org\")]", "AcmeEmail = \"ops@example.org\", DefaultPolicy = AuthPolicy.OneFactor)]"), "MiniStack"),
+        [DiagnosticIds.UiAdmitsEveryUser] = (Stack, "App"),
+        [DiagnosticIds.LinkWithoutTarget] = (AppWith("[Uses(typeof(App))]"), "App"),
+        [DiagnosticIds.DatabaseReachableByNonUser] = (Replaced("Port = 8080, Networks = Network.Frontend", "Port = 8080, Networks = Network.Frontend | Network.Database") + Db, "App"),
+        [DiagnosticIds.NotPortableToKubernetes] = (AppWith("[Volume(\"./config\", \"/config\", ReadOnly = true)]")
+            .Replace("AcmeEmail = \"ops@example.org\")]", "AcmeEmail = \"ops@example.org\", Kubernetes = true)]"), "App"),
+        [DiagnosticIds.ReplicasOfStatefulService] = (Replaced("Role = ServiceRole.Directory, Networks = Network.Backend", "Role = ServiceRole.Directory, Networks = Network.Backend, Replicas = 2"), "Ldap"),
     };
 
     /// <summary>IDs no descriptor can trigger, with the reason.</summary>

@@ -1,6 +1,6 @@
 using Datamancy.Config.Tests.Infrastructure;
-using YamlDotNet.RepresentationModel;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace Datamancy.Config.Tests.Diagnostics;
 

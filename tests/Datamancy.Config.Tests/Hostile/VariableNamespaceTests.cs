@@ -1,6 +1,6 @@
 using Datamancy.Config.Generators.Diagnostics;
-using Datamancy.Config.Tests.Infrastructure;
 using Datamancy.Config.Generators.Validation;
+using Datamancy.Config.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

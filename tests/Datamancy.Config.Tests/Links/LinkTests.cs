@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Datamancy.Config.Generators.Diagnostics;
-using M = Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Rendering;
 using Datamancy.Config.Generators.Rendering.Links;
 using Datamancy.Config.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using M = Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Tests.Links;
 

@@ -1,5 +1,5 @@
-using Datamancy.Config.Tool.Commands;
 using Datamancy.Config.Tests.Infrastructure;
+using Datamancy.Config.Tool.Commands;
 
 namespace Datamancy.Config.Tool.Tests.Infrastructure;
 

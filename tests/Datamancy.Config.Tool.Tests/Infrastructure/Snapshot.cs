@@ -1,6 +1,6 @@
+using Datamancy.Config.Tests.Infrastructure;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
-using Datamancy.Config.Tests.Infrastructure;
 
 namespace Datamancy.Config.Tool.Tests.Infrastructure;
 
