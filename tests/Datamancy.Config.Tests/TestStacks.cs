@@ -86,7 +86,6 @@ public static class TestStacks
 
     public const string OidcAndBypass = "using Datamancy.Config;\nnamespace OidcAndBypass;\n" + """
         #pragma warning disable DMC4004 // acknowledged: this stack exercises a one_factor default on purpose
-        [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor)]
         [Stack("oidc", "corp.example.com", AcmeEmail = "ops@corp.example.com", DefaultPolicy = AuthPolicy.OneFactor, Kubernetes = true)]
         public partial class OidcStack;
         #pragma warning restore DMC4004
@@ -234,7 +233,8 @@ public static class TestStacks
         public partial class Api;
 
         [Service("portal", "example/portal:1.4.0", Port = 3000, Networks = Network.Frontend | Network.Database, User = "10002:10002")]
-        [UiHost("portal", Sso = SsoMode.Oidc, OidcClientSecret = "PORTAL_OIDC_SECRET")]
+        [UiHost("portal", Sso = SsoMode.Oidc, OidcClientSecret = "PORTAL_OIDC_SECRET",
+            Justification = "The portal has no local accounts: it signs users in only through OIDC.")]
         [AllowedGroups(Team.Staff)]
         [Secret("PORTAL_OIDC_SECRET")]
         [Secret("POSTGRES_PASSWORD")]

@@ -176,7 +176,8 @@ namespace Datamancy.Config.Generators.Diagnostics
         /// </summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> StackWide = ImmutableArray.Create(
             StackMissingOrDuplicate, DuplicateNameOrHost, IngressMisconfigured, SsoProviderMissing, RoutedServiceWithoutPort,
-            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, DatabaseOnSharedNetwork, DockerSocketBesideProxy, VariableOutsideNamespace);
+            UpstreamUnreachable, WeakUiPolicy, SharedVolume, InvalidValue, DatabaseOnSharedNetwork, DockerSocketBesideProxy, VariableOutsideNamespace,
+            LinkWithoutTarget, DatabaseReachableByNonUser);
 
         /// <summary>What the generator itself reports: only its own failure.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> GeneratorOnly = ImmutableArray.Create(InternalError.Descriptor);

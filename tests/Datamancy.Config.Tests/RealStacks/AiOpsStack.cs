@@ -148,11 +148,13 @@ public static class AiOpsStack
         public partial class LiteLlm;
 
         [Service("open-webui", "ghcr.io/open-webui/open-webui:v0.5.7", Port = 8080, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "ai" })]
-        [UiHost("chat", Sso = SsoMode.Oidc, OidcCallbackPath = "/oauth/oidc/callback", OidcClientSecret = "OPEN_WEBUI_OIDC_SECRET")]
+        [UiHost("chat", Sso = SsoMode.Oidc, OidcCallbackPath = "/oauth/oidc/callback", OidcClientSecret = "OPEN_WEBUI_OIDC_SECRET",
+            Justification = "Open WebUI shows no password form (ENABLE_LOGIN_FORM=false): OAuth through Authelia is its only sign-in.")]
         [AllowedGroups(Team.Admins, Team.Engineers, Team.Analysts)]
         [OidcOptions(Scopes = new[] { "openid", "profile", "email", "groups" }, Consent = ConsentMode.Implicit)]
         [Env("WEBUI_URL", "https://chat.{stack.domain}")]
         [Env("ENABLE_OAUTH_SIGNUP", "true")]
+        [Env("ENABLE_LOGIN_FORM", "false")]
         [Env("OAUTH_PROVIDER_NAME", "Lab login")]
         [Env("OPENID_PROVIDER_URL", "{stack.portal_url}/.well-known/openid-configuration")]
         [Env("OAUTH_CLIENT_ID", "open-webui")]

@@ -87,7 +87,8 @@ public static class HomelabStack
         public partial class Vaultwarden;
 
         [Service("planka", "ghcr.io/plankanban/planka:1.24.3", Port = 1337, Networks = Network.Frontend | Network.Database, Profiles = new[] { "applications" })]
-        [UiHost("boards", Sso = SsoMode.Oidc, OidcCallbackPath = "/oidc-callback", OidcClientSecret = "PLANKA_OIDC_SECRET")]
+        [UiHost("boards", Sso = SsoMode.Oidc, OidcCallbackPath = "/oidc-callback", OidcClientSecret = "PLANKA_OIDC_SECRET",
+            Justification = "Planka enforces OIDC (OIDC_ENFORCED=true): local password sign-in is disabled.")]
         [AllowedGroups(Family.Parents, Family.Admins)]
         [OidcOptions(Scopes = new[] { "openid", "profile", "email", "groups" }, RequirePkce = true, Consent = ConsentMode.Implicit)]
         [Env("BASE_URL", "https://boards.{stack.domain}")]
@@ -95,6 +96,7 @@ public static class HomelabStack
         [Env("OIDC_ISSUER", "{stack.portal_url}")]
         [Env("OIDC_CLIENT_ID", "planka")]
         [Env("OIDC_ADMIN_ROLES", "admins")]
+        [Env("OIDC_ENFORCED", "true")]
         [Secret("PLANKA_DB_PASSWORD")]
         [Secret("PLANKA_SECRET_KEY", As = "SECRET_KEY", Kind = SecretKind.HexKey, Length = 64)]
         [Secret("PLANKA_OIDC_SECRET", As = "OIDC_CLIENT_SECRET")]
@@ -104,7 +106,8 @@ public static class HomelabStack
         public partial class Planka;
 
         [Service("outline", "outlinewiki/outline:0.81.1", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "applications" })]
-        [UiHost("wiki", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/oidc.callback", OidcClientSecret = "OUTLINE_OIDC_SECRET")]
+        [UiHost("wiki", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/oidc.callback", OidcClientSecret = "OUTLINE_OIDC_SECRET",
+            Justification = "Outline has no password login and no SMTP is configured for e-mail links: its OIDC provider is the only sign-in.")]
         [OidcOptions(TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost, Scopes = new[] { "openid", "offline_access", "profile", "email" }, GrantTypes = new[] { "authorization_code", "refresh_token" }, ResponseModes = new[] { "form_post", "query" })]
         [Env("URL", "https://wiki.{stack.domain}")]
         [Env("DATABASE_URL", "postgres://outline:${OUTLINE_DB_PASSWORD}@postgres:5432/outline")]
@@ -154,7 +157,8 @@ public static class HomelabStack
 
         [Service("jupyterhub", "homelab/jupyterhub:5.2.1", Port = 8000, Networks = Network.Frontend | Network.Backend, Profiles = new[] { "applications" })]
         [Build("./jupyterhub", Dockerfile = "Dockerfile", Target = "hub", Args = new[] { "JUPYTERHUB_VERSION=5.2.1", "OAUTHENTICATOR_VERSION=17.1.0" }, BaseImage = "quay.io/jupyterhub/jupyterhub:5.2.1")]
-        [UiHost("jupyter", Sso = SsoMode.Oidc, OidcCallbackPath = "/hub/oauth_callback", OidcClientSecret = "JUPYTERHUB_OIDC_SECRET")]
+        [UiHost("jupyter", Sso = SsoMode.Oidc, OidcCallbackPath = "/hub/oauth_callback", OidcClientSecret = "JUPYTERHUB_OIDC_SECRET",
+            Justification = "The hub image configures GenericOAuthenticator as its only authenticator: there are no local accounts.")]
         [AllowedGroups(Family.Parents, Family.Kids)]
         [OidcOptions(TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost, RequirePkce = true)]
         [Env("OAUTH_CALLBACK_URL", "https://jupyter.{stack.domain}/hub/oauth_callback")]

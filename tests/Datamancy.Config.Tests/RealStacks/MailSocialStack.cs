@@ -119,11 +119,13 @@ public static class MailSocialStack
 
         [Service("mastodon-web", "ghcr.io/mastodon/mastodon:v4.3.2", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database,
             Command = new[] { "bundle", "exec", "puma", "-C", "config/puma.rb" })]
-        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET")]
+        [UiHost("social", Sso = SsoMode.Oidc, OidcCallbackPath = "/auth/auth/openid_connect/callback", OidcClientSecret = "MASTODON_OIDC_SECRET",
+            Justification = "Mastodon runs with OMNIAUTH_ONLY=true: local password sign-in and registration are disabled.")]
         [EnvFile("./mastodon.env.production", Justification = "Mastodon reads its configuration from .env.production, as documented upstream.")]
         [Env("LOCAL_DOMAIN", "social.{stack.domain}")]
         [Env("STREAMING_API_BASE_URL", "wss://streaming.{stack.domain}")]
         [Env("OIDC_ENABLED", "true")]
+        [Env("OMNIAUTH_ONLY", "true")]
         [Env("OIDC_DISCOVERY", "true")]
         [Env("OIDC_ISSUER", "{stack.portal_url}")]
         [Env("OIDC_CLIENT_ID", "mastodon-web")]
