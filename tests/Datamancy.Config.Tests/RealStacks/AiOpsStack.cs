@@ -10,7 +10,8 @@ namespace Datamancy.Config.Tests.RealStacks;
 public static class AiOpsStack
 {
     public const string Source = "using Datamancy.Config;\nnamespace RealAiOps;\n" + """
-        [Stack("aiops", "lab.example.com", AcmeEmail = "ops@lab.example.com", DefaultMemory = "1g", DefaultCpus = "1.0", DefaultPids = 512)]
+        [Stack("aiops", "lab.example.com", AcmeEmail = "ops@lab.example.com", DefaultMemory = "1g", DefaultCpus = "1.0", DefaultPids = 512,
+            Networking = NetworkLayout.PerLink)]
         public partial class AiOpsStack;
 
         [UserGroups]

@@ -84,6 +84,7 @@ public static class HomelabStack
         [Volume("vaultwarden-data", "/data", Backup = Backup.Daily)]
         [Healthcheck("curl", "-fsS", "http://127.0.0.1:80/alive")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Vaultwarden;
 
         [Service("planka", "ghcr.io/plankanban/planka:1.24.3", Port = 1337, Networks = Network.Frontend | Network.Database, Profiles = new[] { "applications" })]
@@ -103,6 +104,7 @@ public static class HomelabStack
         [Volume("planka-attachments", "/app/private/attachments", Backup = Backup.Daily)]
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:1337/")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Planka;
 
         [Service("outline", "outlinewiki/outline:0.81.1", Port = 3000, Networks = Network.Frontend | Network.Backend | Network.Database, Profiles = new[] { "applications" })]
@@ -127,6 +129,7 @@ public static class HomelabStack
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/_health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
         [DependsOn(typeof(OutlineRedis))]
+        [Uses(typeof(Postgres))]
         public partial class Outline;
 
         [Service("outline-redis", "redis:7.4.1-alpine", Port = 6379, Role = ServiceRole.Cache, Networks = Network.Backend, Profiles = new[] { "applications" })]
@@ -144,6 +147,7 @@ public static class HomelabStack
         [Healthcheck("curl", "-fsS", "http://127.0.0.1:8008/health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
         [Resources(Memory = "2g", Cpus = "2.0")]
+        [Uses(typeof(Postgres))]
         public partial class Synapse;
 
         [Service("element", "vectorim/element-web:v1.11.88", Port = 80, Networks = Network.Frontend, Profiles = new[] { "applications" }, ReadOnlyRootFilesystem = true)]
@@ -197,6 +201,7 @@ public static class HomelabStack
         [Volume("grafana-data", "/var/lib/grafana", Backup = Backup.Weekly)]
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/api/health")]
         [DependsOn(typeof(PostgresInit), Condition = DependencyCondition.CompletedSuccessfully)]
+        [Uses(typeof(Postgres))]
         public partial class Grafana;
 
         [Service("homepage", "ghcr.io/gethomepage/homepage:v0.10.9", Port = 3000, Networks = Network.Frontend, Profile = Profile.Bootstrap)]

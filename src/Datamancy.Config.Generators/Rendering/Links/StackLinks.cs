@@ -51,6 +51,10 @@ namespace Datamancy.Config.Generators.Rendering.Links
         {
             for (var i = 0; i < service.DependsOn.Count; i++)
             {
+                if (service.DependsOn[i].Condition == DependencyCondition.CompletedSuccessfully)
+                {
+                    continue; // waiting for a one-shot [Job] to finish is ordering, not a connection: nothing listens once it is done
+                }
                 yield return new Declared(service, service.DependsOn[i].TypeName, "DependsOn", SiteKeys.Of("DependsOn", i, "Service"));
             }
             for (var i = 0; i < service.Uses.Count; i++)
