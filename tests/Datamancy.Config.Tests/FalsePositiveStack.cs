@@ -74,12 +74,14 @@ public static class FalsePositiveStack
         [UiHost("social")]
         [Volume("mastodon-system", "/mastodon/public/system", Backup = Backup.Daily)]
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:3000/health")]
+        [Uses(typeof(Postgres))]
         public partial class MastodonWeb;
 
         [Service("mastodon-sidekiq", "ghcr.io/mastodon/mastodon:v4.3.2", Networks = Network.Backend | Network.Database, Command = new[] { "bundle", "exec", "sidekiq" })]
         [Justify("DMC3010", "Sidekiq writes the media the web process serves.")]
         [Volume("mastodon-system", "/mastodon/public/system", Backup = Backup.Daily)]
         [Healthcheck("pgrep", "-f", "sidekiq")]
+        [Uses(typeof(Postgres))]
         public partial class MastodonSidekiq;
 
         [Service("mastodon-streaming", "ghcr.io/mastodon/mastodon-streaming:v4.3.2", Networks = Network.Backend | Network.Database)]
@@ -87,6 +89,7 @@ public static class FalsePositiveStack
         [Volume("mastodon-system", "/mastodon/public/system", ReadOnly = true, Backup = Backup.Daily)]
         #pragma warning restore DMC3010
         [Healthcheck("wget", "-q", "--spider", "http://127.0.0.1:4000/api/v1/streaming/health")]
+        [Uses(typeof(Postgres))]
         public partial class MastodonStreaming;
 
         [Service("tools", "example/kfuncdb:0.4.2", Networks = Network.Backend)]
