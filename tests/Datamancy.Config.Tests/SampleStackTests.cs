@@ -82,9 +82,11 @@ public sealed class SampleStackTests
             Assert.Equal(name.StartsWith("link.", StringComparison.Ordinal), network.Has("internal") && network.At("internal").Text() == "true");
         }
         Assert.Equal(new[] { "egress.caddy", "egress.litellm", "egress.localai" }, compose.At("networks").Entries().Select(e => e.Key).Where(k => k.StartsWith("egress.", StringComparison.Ordinal)));
-        Assert.Equal(new[] { "link.grafana.postgres" }, compose.At("services", "postgres", "networks").Texts());
-        Assert.Equal(new[] { "link.open-webui.qdrant" }, compose.At("services", "qdrant", "networks").Texts());
-        Assert.Equal("none", compose.At("services", "clickhouse", "network_mode").Text());
+        // Grafana uses postgres; the backup plan's dump service is the only other service that reaches it.
+        Assert.Equal(new[] { "link.grafana.postgres", "link.postgres.postgres-dump" }, compose.At("services", "postgres", "networks").Texts());
+        Assert.Equal(new[] { "link.open-webui.qdrant", "link.qdrant.qdrant-dump" }, compose.At("services", "qdrant", "networks").Texts());
+        // Nobody uses clickhouse: its only network is the one its backup dump shares with it.
+        Assert.Equal(new[] { "link.clickhouse.clickhouse-dump" }, compose.At("services", "clickhouse", "networks").Texts());
         foreach (var database in new[] { "qdrant", "clickhouse", "postgres" })
         {
             Assert.False(compose.At("services", database).Has("ports"));

@@ -90,7 +90,7 @@ public sealed class RealisticStackTests
         Assert.Contains(result.Report.NotExpressible, n => n.What.Contains("OIDC client 'wiki'", StringComparison.Ordinal) && n.Where.ToString() == "authelia/configuration.yml:41");
         Assert.Contains(result.Report.NotExpressible, n => n.What.Contains("profile 'debug'", StringComparison.Ordinal) && n.Where.File == "compose.override.yml");
         Assert.Contains(result.Report.EnvNames, e => e.Text.Contains("`POSTGRES_PASSWORD`", StringComparison.Ordinal) && e.Text.Contains("does not set", StringComparison.Ordinal));
-        Assert.Equal(new[] { "DMC1001", "DMC2003" }, result.Report.Violations.Where(v => v.Severity == "error").Select(v => v.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "DMC1001", "DMC1010", "DMC2003", "DMC2009" }, result.Report.Violations.Where(v => v.Severity == "error").Select(v => v.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class BuildPreview
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new DatamancyGenerator().AsSourceGenerator() }, parseOptions: parse);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ServiceAnalyzer(), new StackAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ServiceAnalyzer(), new StackAnalyzer(), new StackWideAnalyzer());
         var analyzerDiagnostics = output.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var all = generatorDiagnostics
             .Concat(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning))
