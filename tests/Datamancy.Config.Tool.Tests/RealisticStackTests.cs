@@ -23,6 +23,8 @@ public sealed class RealisticStackTests
         new[] { Path.Combine(Stacks, "static", "authelia", "bootstrap.yml"), Path.Combine(Stacks, "static", "authelia", "configuration.yml") },
         Path.Combine(Stacks, "static", ".env"), "team.example.org", output, UseCaddy: ImportRun.UseCaddy, PackageVersion: "0.1.0");
 
+    private static readonly string SnapshotFolder = Path.Combine(RepoPaths.Root, "tests", "Datamancy.Config.Tool.Tests", "Snapshots");
+
     [Theory]
     [InlineData("labels")]
     [InlineData("static")]
@@ -32,9 +34,9 @@ public sealed class RealisticStackTests
         var output = Path.Combine(folder.Path, stack == "labels" ? "Homelab" : "Team");
         var result = ImportRun.Import(stack == "labels" ? Labels(output) : Static(output));
         var csharp = string.Join("\n", result.Files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Select(f => "// ---- " + f.Key + "\n" + f.Value));
-        Snapshot.Verify(stack + "/descriptors.cs.txt", csharp);
-        Snapshot.Verify(stack + "/IMPORT-REPORT.md", result.Files["IMPORT-REPORT.md"]);
-        Snapshot.Verify(stack + "/project.csproj.txt", result.Files.Single(f => f.Key.EndsWith(".csproj", StringComparison.Ordinal)).Value);
+        Snapshot.VerifyIn(SnapshotFolder, stack + "/descriptors.cs.txt", csharp);
+        Snapshot.VerifyIn(SnapshotFolder, stack + "/IMPORT-REPORT.md", result.Files["IMPORT-REPORT.md"]);
+        Snapshot.VerifyIn(SnapshotFolder, stack + "/project.csproj.txt", result.Files.Single(f => f.Key.EndsWith(".csproj", StringComparison.Ordinal)).Value);
 
         // The build of the written sources, independently of the report: the same rules, the same places.
         var build = ImportRun.Build(result);
@@ -43,7 +45,7 @@ public sealed class RealisticStackTests
             .Select(d => (d.Location.GetMappedLineSpan().StartLinePosition.Line + 1, d.Id, d.Severity, d.GetMessage()))
             .OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Item4, StringComparer.Ordinal)
             .Select(d => d.Severity.ToString().ToLowerInvariant() + " " + d.Id + ": " + d.Item4);
-        Snapshot.Verify(stack + "/build-diagnostics.txt", string.Join("\n", diagnostics) + "\n");
+        Snapshot.VerifyIn(SnapshotFolder, stack + "/build-diagnostics.txt", string.Join("\n", diagnostics) + "\n");
         // The report announces exactly what the build reports.
         Assert.Equal(
             build.Diagnostics.Where(d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Info).Select(d => d.Id + " " + d.GetMessage()).Order(StringComparer.Ordinal),

@@ -10,9 +10,12 @@ namespace Datamancy.Config.Tests.Infrastructure;
 /// </summary>
 public static class Snapshot
 {
-    public static void Verify(string name, string actual)
+    public static void Verify(string name, string actual) => VerifyIn(RepoPaths.Snapshots, name, actual);
+
+    /// <summary>The same check against a snapshot folder of another test project.</summary>
+    public static void VerifyIn(string folder, string name, string actual)
     {
-        var path = Path.Combine(RepoPaths.Snapshots, name);
+        var path = Path.Combine(folder, name);
         var received = ReceivedPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var accept = Environment.GetEnvironmentVariable("DATAMANCY_ACCEPT_SNAPSHOTS") == "1";
