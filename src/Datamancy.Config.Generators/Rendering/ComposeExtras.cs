@@ -116,7 +116,7 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 return null;
             }
-            return (s.Resources.Memory ?? defaults.DefaultMemory, s.Resources.Cpus ?? defaults.DefaultCpus, s.Resources.Pids == 0 ? defaults.DefaultPids : s.Resources.Pids);
+            return (s.Resources.Memory ?? defaults.DefaultMemory, s.Resources.Cpus ?? defaults.DefaultCpus, Pids(stack, s));
         }
 
         public static int Pids(StackModel stack, ServiceModel s) => s.Resources.Pids == 0 ? stack.Settings.More.DefaultPids : s.Resources.Pids;
