@@ -122,11 +122,23 @@ namespace Datamancy.Config.Generators.Validation
             {
                 shape = "the first path segment '" + segment + "' must be followed by '/', '\\?' or the end '$' (otherwise it also opens '/" + segment + "-anything')";
             }
+            else if (TerminatorIsQuantified(rest))
+            {
+                shape = "the '" + (rest[0] == '/' ? "/" : "\\?") + "' that ends the first path segment '" + segment
+                    + "' must not be optional or repeatable ('*', '?', '{…}'; '+' is allowed): otherwise it also opens '/" + segment + "-anything/'";
+            }
             else if (HasTopLevelAlternation(pattern))
             {
                 shape = "'|' outside a group re-opens the host: the other side is not anchored to '^/" + segment + "'; put alternatives inside a group, e.g. '^/" + segment + "/(a|b)'";
             }
             return segment.ToString();
+        }
+
+        /// <summary>Whether the '/' or '\?' after the segment carries a quantifier that lets it match zero times (or needs one).</summary>
+        private static bool TerminatorIsQuantified(string rest)
+        {
+            var next = rest[0] == '/' ? 1 : 2;
+            return next < rest.Length && rest[next] is '*' or '?' or '{';
         }
 
         private static bool HasTopLevelAlternation(string pattern)
@@ -348,6 +360,9 @@ namespace Datamancy.Config.Generators.Validation
                 yield return "/" + segment + "x";
                 yield return "/" + segment + "-admin";
                 yield return "/" + segment + ".bak";
+                yield return "/" + segment + "x/";
+                yield return "/" + segment + "-admin/x.y/";
+                yield return "/" + segment + "x?y=/";
                 yield return "/x" + segment + "/";
                 yield return "/admin/" + segment + "/";
                 yield return "/admin?" + segment;

@@ -14,11 +14,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int CiIterations = 1500;
 
-    private static int Setting(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var n) ? n : fallback;
+    private static int Setting(string name, int fallback) => Seeded.Setting(name, fallback);
 
-    private static ulong Seed => (ulong)Setting("DATAMANCY_FUZZ_SEED", 20261125);
+    private static ulong Seed => Seeded.Seed;
 
-    public static FuzzStack StackAt(FuzzGen gen, ulong seed, int iteration) => gen.Stack.Generate(new PCG((uint)iteration, seed), null, out _);
+    public static FuzzStack StackAt(FuzzGen gen, ulong seed, int iteration) => Seeded.At(gen.Stack, seed, iteration);
 
     [Fact]
     public void Random_stacks_never_crash_the_generator_and_clean_ones_parse_back_to_their_facts()
