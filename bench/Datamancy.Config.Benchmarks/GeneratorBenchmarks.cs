@@ -7,13 +7,18 @@ namespace Datamancy.Config.Benchmarks;
 public class GeneratorBenchmarks
 {
     private Workload _workload = null!;
+    private PeerWorkload _peer = null!;
 
     /// <summary>Services in the synthetic stack.</summary>
     [Params(10, 100, 1_000, 10_000)]
     public int Services { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _workload = new Workload(Services);
+    public void Setup()
+    {
+        _workload = new Workload(Services);
+        _peer = new PeerWorkload(Services);
+    }
 
     [Benchmark(Description = Cases.Cold)]
     public object Cold() => _workload.Cold();
@@ -32,6 +37,12 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = Cases.Floor)]
     public int Floor() => _workload.Floor();
+
+    [Benchmark(Description = Cases.PeerCold)]
+    public object PeerCold() => _peer.Cold();
+
+    [Benchmark(Description = Cases.PeerUnrelatedEdit)]
+    public object PeerUnrelatedEdit() => _peer.UnrelatedEdit();
 }
 
 /// <summary>The names of the cases, shared by the full run, the short mode and the report.</summary>
@@ -43,6 +54,13 @@ public static class Cases
     public const string Analyzers = "analyzers";
     public const string Render = "render only";
     public const string Floor = "floor (StringBuilder)";
+    public const string PeerCold = "peer: System.Text.Json generator, cold";
+    public const string PeerUnrelatedEdit = "peer: System.Text.Json generator, unrelated edit";
+    public const string TypingDescriptor = "typing in a descriptor (median of 50 keystrokes)";
+    public const string TypingUnrelated = "typing in an unrelated file (median of 50 keystrokes)";
 
-    public static readonly string[] All = { Cold, UnrelatedEdit, DescriptorEdit, Analyzers, Render, Floor };
+    public static readonly string[] All = { Cold, UnrelatedEdit, DescriptorEdit, Analyzers, Render, Floor, PeerCold, PeerUnrelatedEdit, TypingDescriptor, TypingUnrelated };
+
+    /// <summary>The cases the short mode and the full run time with 50 successive keystrokes instead of a benchmark loop.</summary>
+    public static readonly string[] Typing = { TypingDescriptor, TypingUnrelated };
 }

@@ -36,6 +36,7 @@ var counts = new Dictionary<(string Case, int Services), int>();
 foreach (var size in all.Select(m => m.Services).Distinct().Order())
 {
     var workload = new Workload(size);
+    all.AddRange(ShortRun.TypingCases(workload));
     counts[(Cases.UnrelatedEdit, size)] = workload.Rerenders(descriptorEdit: false);
     counts[(Cases.DescriptorEdit, size)] = workload.Rerenders(descriptorEdit: true);
 }

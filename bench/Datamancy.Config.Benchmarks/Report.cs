@@ -10,11 +10,14 @@ namespace Datamancy.Config.Benchmarks;
 /// </summary>
 public static class Report
 {
-    /// <summary>The time targets of issue 7: case, size, limit in milliseconds.</summary>
+    /// <summary>The time targets of issues 7 and 16: case, size, limit in milliseconds.</summary>
     private static readonly (string Case, int Services, double LimitMs)[] TimeTargets =
     {
         (Cases.Cold, 1_000, 50),
         (Cases.Cold, 10_000, 500),
+        (Cases.UnrelatedEdit, 10, 1),
+        (Cases.UnrelatedEdit, 100, 1),
+        (Cases.UnrelatedEdit, 1_000, 1),
         (Cases.UnrelatedEdit, 10_000, 1),
         (Cases.DescriptorEdit, 1_000, 10),
     };
@@ -86,6 +89,7 @@ public static class Report
                     .Append(worst.Growth <= MaxGrowthPerTenfold ? "met" : "missed").Append(" |\n");
             }
         }
+        AppendRelative(text, measurements);
         foreach (var pair in rerenders.Where(r => r.Key.Case == Cases.UnrelatedEdit).OrderBy(r => r.Key.Services))
         {
             text.Append("| unrelated edit re-renders nothing at ").Append(pair.Key.Services.ToString("N0", CultureInfo.InvariantCulture))
@@ -93,6 +97,39 @@ public static class Report
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The verdicts that hold on any machine because both sides come from the same run: an unrelated edit at 1,000
+    /// services within 2× of its cost at 10, a one-descriptor edit at 1,000 at most a tenth of a cold run, and where we
+    /// stand against the System.Text.Json generator (ours ÷ peer).
+    /// </summary>
+    private static void AppendRelative(StringBuilder text, IReadOnlyList<CaseResult> measurements)
+    {
+        if (Find(measurements, Cases.UnrelatedEdit, 1_000) is { } big && Find(measurements, Cases.UnrelatedEdit, 10) is { MeanNanoseconds: > 0 } small)
+        {
+            var ratio = big.MeanNanoseconds / small.MeanNanoseconds;
+            text.Append("| unrelated edit at 1,000 ≤ 2× its cost at 10 | ").Append(Ratio(ratio)).Append(" | ").Append(ratio <= 2 ? "met" : "missed").Append(" |\n");
+        }
+        if (Find(measurements, Cases.DescriptorEdit, 1_000) is { } edit && Find(measurements, Cases.Cold, 1_000) is { MeanNanoseconds: > 0 } cold)
+        {
+            var ratio = edit.MeanNanoseconds / cold.MeanNanoseconds;
+            text.Append("| one-descriptor edit at 1,000 ≤ cold ÷ 10 | ").Append(ratio.ToString("0.000", CultureInfo.InvariantCulture)).Append(" of cold | ")
+                .Append(ratio <= 0.1 ? "met" : "missed").Append(" |\n");
+        }
+        foreach (var (ours, peer) in new[] { (Cases.Cold, Cases.PeerCold), (Cases.UnrelatedEdit, Cases.PeerUnrelatedEdit) })
+        {
+            foreach (var m in measurements.Where(m => m.Case == ours).OrderBy(m => m.Services))
+            {
+                if (Find(measurements, peer, m.Services) is { MeanNanoseconds: > 0 } p)
+                {
+                    text.Append("| ").Append(ours).Append(" vs System.Text.Json generator at ").Append(m.Services.ToString("N0", CultureInfo.InvariantCulture))
+                        .Append(" | ").Append(Ratio(m.MeanNanoseconds / p.MeanNanoseconds)).Append(" | (ours ÷ peer) |\n");
+                }
+            }
+        }
+    }
+
+    private static string Ratio(double ratio) => ratio.ToString(ratio < 10 ? "0.00" : "0", CultureInfo.InvariantCulture) + "×";
 
     private static CaseResult? Find(IReadOnlyList<CaseResult> measurements, string name, int size) =>
         measurements.FirstOrDefault(m => m.Case == name && m.Services == size);

@@ -29,6 +29,9 @@ public static class ShortRun
                 (Cases.Render, () => workload.Render()),
                 (Cases.Floor, () => workload.Floor()),
             };
+            var peer = new PeerWorkload(size);
+            cases.Add((Cases.PeerCold, () => peer.Cold()));
+            cases.Add((Cases.PeerUnrelatedEdit, () => peer.UnrelatedEdit()));
             if (workload.HasAnalyzers)
             {
                 cases.Insert(3, (Cases.Analyzers, () => workload.Analyzers()));
@@ -37,10 +40,28 @@ public static class ShortRun
             {
                 measurements.Add(Measure(name, size, body, budgetPerCase));
             }
+            measurements.AddRange(TypingCases(workload));
             rerenders[(Cases.UnrelatedEdit, size)] = workload.Rerenders(descriptorEdit: false);
             rerenders[(Cases.DescriptorEdit, size)] = workload.Rerenders(descriptorEdit: true);
         }
         return (measurements, rerenders);
+    }
+
+    /// <summary>The IDE cases: the median of 50 successive keystrokes in a descriptor and in an unrelated file.</summary>
+    public static IEnumerable<CaseResult> TypingCases(Workload workload)
+    {
+        const int keystrokes = 50;
+        foreach (var (name, run) in new (string, Func<Typing.Result>)[]
+        {
+            (Cases.TypingDescriptor, () => Typing.InDescriptor(workload, keystrokes)),
+            (Cases.TypingUnrelated, () => Typing.InUnrelatedFile(workload, keystrokes)),
+        })
+        {
+            var bytes = GC.GetTotalAllocatedBytes(precise: true);
+            var result = run();
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - bytes) / keystrokes;
+            yield return new CaseResult(name, workload.Stack.Services, result.MedianMilliseconds * 1e6, allocated);
+        }
     }
 
     /// <summary>One warm-up call, then calls until the budget is spent (at least 1, at most 50).</summary>

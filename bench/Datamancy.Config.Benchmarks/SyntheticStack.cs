@@ -48,6 +48,12 @@ public sealed class SyntheticStack
     /// <summary>The file of unrelated code the unrelated edit changes.</summary>
     public const string UnrelatedFile = "Unrelated.cs";
 
+    /// <summary>The text of <see cref="UnrelatedFile"/>.</summary>
+    public const string UnrelatedSource = "namespace Other;\n\npublic static class Helper\n{\n    public static int Answer() " + UnrelatedBody + "\n\n    public static string Note() => " + UnrelatedString + ";\n}\n";
+
+    /// <summary>A string literal in <see cref="UnrelatedFile"/> that the typing case types into.</summary>
+    public const string UnrelatedString = "\"note\"";
+
     /// <summary>Writes a stack of <paramref name="services"/> services (at least the four core ones).</summary>
     public static SyntheticStack Create(int services)
     {
@@ -75,7 +81,7 @@ public sealed class SyntheticStack
             }
             files.Add((path, text.ToString()));
         }
-        files.Add((UnrelatedFile, "namespace Other;\n\npublic static class Helper\n{\n    public static int Answer() " + UnrelatedBody + "\n}\n"));
+        files.Add((UnrelatedFile, UnrelatedSource));
         return new SyntheticStack(services, files, editedFile!, editedImage!);
     }
 
@@ -187,7 +193,8 @@ public sealed class SyntheticStack
                 """,
             "oidc" => $$"""
                 [Service("{{name}}", {{image}}, Port = 3000, Networks = Network.Frontend | Network.Database)]
-                [UiHost("{{name}}", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "{{env}}_OIDC_SECRET")]
+                [UiHost("{{name}}", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "{{env}}_OIDC_SECRET",
+                    Justification = "The app signs users in only through Authelia OIDC; its local login is off.")]
                 [AllowedGroups(Group.Analysts)]
                 [Secret("{{env}}_OIDC_SECRET", As = "OAUTH_CLIENT_SECRET")]
                 [Env("OAUTH_AUTH_URL", "{stack.portal_url}/api/oidc/authorization")]

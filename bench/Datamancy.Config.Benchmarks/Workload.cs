@@ -50,6 +50,11 @@ public sealed class Workload
         {
             throw new InvalidOperationException("The synthetic stack of " + services + " services does not compile: " + string.Join("; ", errors.Take(5)));
         }
+        // A rule at error level blocks rendering: the cases would then time a pipeline that renders nothing.
+        if (!output.SyntaxTrees.Any(t => t.ToString().Contains("public const bool Blocked = false;", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("The synthetic stack of " + services + " services is blocked by an error-level rule: nothing would be rendered");
+        }
         WithGenerated = output;
         _unrelatedDriver = first;
         _descriptorDriver = first;
