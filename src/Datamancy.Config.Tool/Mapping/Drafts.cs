@@ -17,6 +17,7 @@ internal sealed class StackDraft
     public string? PortalHost { get; set; }
     public List<string> Groups { get; } = new();
     public List<ServiceDraft> Services { get; } = new();
+    public bool PerLink { get; set; }
 }
 
 internal sealed class ServiceDraft
@@ -51,6 +52,11 @@ internal sealed class ServiceDraft
     public bool? DockerSocketReadOnly { get; set; }
     public (List<string> Capabilities, string? Variable)? Capabilities { get; set; }
     public List<(string Kind, List<string> Capabilities)> Elevations { get; } = new();
+    /// <summary>Services this one opens connections to that no route, role or depends_on explains (per-link layout).</summary>
+    public List<string> Uses { get; } = new();
+    /// <summary>The service has its own egress network: [Egress] with a justification only the user can write.</summary>
+    public bool Egress { get; set; }
+    public ExtrasDraft Extras { get; } = new();
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch
@@ -83,7 +89,7 @@ internal sealed class ApiDraft
 
 internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null);
 
-internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly);
+internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly, string? Backup = null);
 
 internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
 

@@ -43,7 +43,8 @@ internal sealed partial class ServiceMapper
             {
                 report.Unsupported(mount.Where, "bind of host path '" + mount.Source + "' into '" + service.Name + "'", "descriptors bind paths relative to the stack ('./…'); kept as written, the build reports it");
             }
-            draft.Volumes.Add(new VolumeDraft(mount.Source, mount.Target, mount.ReadOnly));
+            var backup = mount.Type == "volume" && !mount.ReadOnly && backedUp.Contains(mount.Source) ? "Daily" : null;
+            draft.Volumes.Add(new VolumeDraft(mount.Source, mount.Target, mount.ReadOnly, backup));
         }
     }
 

@@ -25,11 +25,13 @@ internal sealed partial class ServiceMapper
 
     private readonly ImportReport report;
     private readonly StackDraft stack;
+    private readonly IReadOnlyCollection<string> backedUp;
 
-    public ServiceMapper(StackDraft stack, ImportReport report)
+    public ServiceMapper(StackDraft stack, ImportReport report, IReadOnlyCollection<string>? backedUp = null)
     {
         this.stack = stack;
         this.report = report;
+        this.backedUp = backedUp ?? System.Array.Empty<string>();
     }
 
     public static string RoleFromImage(ComposeService service, bool routed)

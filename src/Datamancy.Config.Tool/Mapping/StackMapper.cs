@@ -30,6 +30,8 @@ internal static class StackMapper
             ClassName = Naming.Pascal(name).TrimStart('@') + "Stack",
         };
         var compose = inputs.Compose;
+        var parts = GeneratedParts.Take(compose, domain, report);
+        stack.PerLink = parts.PerLink;
         var taken = new HashSet<string>(StringComparer.Ordinal) { stack.ClassName, stack.GroupsEnum, stack.Namespace, "Group", "Network", "Profile", "Backup" };
         var drafts = new Dictionary<string, ServiceDraft>(StringComparer.Ordinal);
         var routes = inputs.Ingress.Routes;
@@ -41,6 +43,7 @@ internal static class StackMapper
             drafts[service.Name] = draft;
             stack.Services.Add(draft);
         }
+        GeneratedRoles(parts, drafts);
         Roles(stack, inputs, drafts, report);
         var portal = PortalHost(inputs, domain, drafts, report);
         stack.PortalHost = portal == "auth" ? null : portal;
@@ -49,13 +52,20 @@ internal static class StackMapper
         var routeMapper = new RouteMapper(stack, drafts, inputs, report);
         routeMapper.Map(portal);
         var allowlists = drafts.Values.Where(d => d.Api is not null).Select(d => d.Api!.AllowlistVariable ?? "API_" + Naming.EnvName(d.Name) + "_ALLOWLIST").ToList();
-        var mapper = new ServiceMapper(stack, report);
+        var mapper = new ServiceMapper(stack, report, parts.BackedUp);
         foreach (var service in compose.Services)
         {
             mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null);
         }
         routeMapper.ApiKeys();
-        Networks(compose, drafts, report);
+        if (parts.PerLink)
+        {
+            LinkMapper.Map(stack, parts, drafts, report);
+        }
+        else
+        {
+            Networks(compose, drafts, report);
+        }
         Ports(compose, drafts, report);
         SecretKinds(inputs, drafts);
         foreach (var literal in inputs.AutheliaSecretLiterals)
@@ -88,6 +98,19 @@ internal static class StackMapper
         }
         var colon = upstream.LastIndexOf(':');
         return colon > 0 ? ComposeReader.Int(upstream.Substring(colon + 1)) : 80;
+    }
+
+    /// <summary>A service the generator dumps is a database (or the directory); the bootstrapped directory is the directory.</summary>
+    private static void GeneratedRoles(GeneratedParts parts, Dictionary<string, ServiceDraft> drafts)
+    {
+        foreach (var (name, engine) in parts.Dumped)
+        {
+            drafts[name].Role = engine == "directory" ? "Directory" : "Database";
+        }
+        if (parts.BootstrappedDirectory is { } directory)
+        {
+            drafts[directory].Role = "Directory";
+        }
     }
 
     private static void Roles(StackDraft stack, ImportInputs inputs, Dictionary<string, ServiceDraft> drafts, ImportReport report)

@@ -14,7 +14,7 @@ namespace Datamancy.Config.Tool.Writers;
 /// of services (Core, Data, BootstrapApps, Apps). Attributes in the order the sample uses; defaults left out; every
 /// file formatted by Roslyn's formatter. Output depends only on the inputs.
 /// </summary>
-internal static class DescriptorWriter
+internal static partial class DescriptorWriter
 {
     private static readonly string[] FileOrder = { "Core", "Data", "BootstrapApps", "Apps" };
 
@@ -70,6 +70,10 @@ internal static class DescriptorWriter
         {
             args.Add("PortalHost = " + Str(stack.PortalHost));
         }
+        if (stack.PerLink)
+        {
+            args.Add("Networking = NetworkLayout.PerLink");
+        }
         text.Append("[Stack(").Append(string.Join(", ", args)).Append(")]\n");
         text.Append("public static partial class ").Append(stack.ClassName).Append(";\n");
         if (stack.Groups.Count > 0)
@@ -113,6 +117,7 @@ internal static class DescriptorWriter
         {
             service.Add("Command = new[] { " + string.Join(", ", s.Command.Select(Str)) + " }");
         }
+        ServiceExtras(service, s.Extras);
         Attribute(text, "Service", service);
         if (s.Ui is { } ui)
         {
@@ -136,6 +141,10 @@ internal static class DescriptorWriter
             if (ui.OidcClientSecret is not null)
             {
                 args.Add("OidcClientSecret = " + Str(ui.OidcClientSecret));
+            }
+            if (ui.Sso == "Oidc")
+            {
+                Todo(text, "say how the app is configured to require the OIDC login (Justification = \"…\"); the build reports DMC1010 until then.");
             }
             Attribute(text, "UiHost", args);
         }
@@ -171,6 +180,7 @@ internal static class DescriptorWriter
         {
             var args = new List<string> { Str(volume.Source), Str(volume.Target) };
             if (volume.ReadOnly) args.Add("ReadOnly = true");
+            if (volume.Backup is not null) args.Add("Backup = Backup." + volume.Backup);
             Attribute(text, "Volume", args);
         }
         if (s.Health is { } health)
@@ -189,6 +199,16 @@ internal static class DescriptorWriter
             if (started) args.Add("Condition = DependencyCondition.Started");
             Attribute(text, "DependsOn", args);
         }
+        foreach (var used in s.Uses)
+        {
+            Attribute(text, "Uses", new List<string> { "typeof(" + stack.Services.First(x => x.Name == used).ClassName + ")" });
+        }
+        if (s.Egress)
+        {
+            Todo(text, "say which internet hosts '" + s.Name + "' reaches and why; the build reports the empty reason until then.");
+            Attribute(text, "Egress", new List<string> { Str(string.Empty) });
+        }
+        AttributeExtras(text, s.Extras);
         if (s.Resources is var (memory, cpus, pids))
         {
             var args = new List<string>();
