@@ -146,6 +146,10 @@ internal static partial class DescriptorWriter
             {
                 Todo(text, "say how the app is configured to require the OIDC login (Justification = \"…\"); the build reports DMC1010 until then.");
             }
+            else if (ui.Sso == "Public")
+            {
+                Todo(text, "say why '" + ui.Subdomain + "' is open to everyone without a login (Justification = \"…\"); the build reports DMC1001 until then.");
+            }
             Attribute(text, "UiHost", args);
         }
         if (s.AllowedGroups.Count > 0)
@@ -222,6 +226,10 @@ internal static partial class DescriptorWriter
             var args = new List<string> { Int(publish.HostPort) };
             if (publish.ContainerPort != publish.HostPort) args.Add("ContainerPort = " + Int(publish.ContainerPort));
             if (publish.Udp) args.Add("Protocol = Protocol.Udp");
+            if (s.Role is not ("Ingress" or "Database"))
+            {
+                Todo(text, "say why port " + Int(publish.HostPort) + " bypasses the ingress (Justification = \"…\"); the build reports DMC2003 until then.");
+            }
             Attribute(text, "Publish", args);
         }
         if (s.DockerSocketReadOnly is { } readOnly)
