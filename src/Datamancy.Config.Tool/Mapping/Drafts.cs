@@ -18,6 +18,7 @@ internal sealed class StackDraft
     public List<string> Groups { get; } = new();
     public List<ServiceDraft> Services { get; } = new();
     public bool PerLink { get; set; }
+    public bool Hairpin { get; set; }
 }
 
 internal sealed class ServiceDraft
@@ -46,10 +47,11 @@ internal sealed class ServiceDraft
     public List<SecretDraft> Secrets { get; } = new();
     public List<VolumeDraft> Volumes { get; } = new();
     public HealthDraft? Health { get; set; }
-    public List<(string Service, bool Started)> DependsOn { get; } = new();
+    public List<(string Service, string Condition)> DependsOn { get; } = new();
     public (string? Memory, string? Cpus, int? Pids)? Resources { get; set; }
     public List<PublishDraft> Publish { get; } = new();
     public bool? DockerSocketReadOnly { get; set; }
+    public string? DockerSocketVariable { get; set; }
     public (List<string> Capabilities, string? Variable)? Capabilities { get; set; }
     public List<(string Kind, List<string> Capabilities)> Elevations { get; } = new();
     /// <summary>Services this one opens connections to that no route, role or depends_on explains (per-link layout).</summary>
@@ -87,10 +89,16 @@ internal sealed class ApiDraft
     public bool ClientCredentials { get; set; }
 }
 
-internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null);
+internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null)
+{
+    public bool Optional { get; init; }
+}
 
-internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly, string? Backup = null);
+internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly, string? Backup = null)
+{
+    public string? SourceVariable { get; init; }
+}
 
-internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
+internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod, bool Shell = false);
 
 internal sealed record PublishDraft(int HostPort, int ContainerPort, bool Udp);

@@ -62,8 +62,15 @@ internal sealed partial class ServiceMapper
                     }
                     else
                     {
-                        AddSecret(draft, new SecretDraft(whole.Name, whole.Name == entry.Key ? null : entry.Key));
+                        // ${NAME:-} starts the service without it: an optional secret.
+                        AddSecret(draft, new SecretDraft(whole.Name, whole.Name == entry.Key ? null : entry.Key) { Optional = whole.Operator == ":-" && whole.Argument.Length == 0 });
                     }
+                    continue;
+                }
+                if (whole.Operator == ":-" && ValidSecret(whole.Name) && !Interpolation.HasReferences(whole.Argument))
+                {
+                    // A non-secret setting read from the env file with its default: [Setting].
+                    draft.Extras.Settings.Add((whole.Name, Tokens(Interpolation.Unescape(whole.Argument)), whole.Name == entry.Key ? null : entry.Key));
                     continue;
                 }
                 draft.Env.Add((entry.Key, "${" + whole.Name + "}"));

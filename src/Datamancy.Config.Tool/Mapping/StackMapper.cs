@@ -18,7 +18,7 @@ internal sealed record ImportInputs(
     IReadOnlyList<(string Name, SourceRef Where, string Owner)> AutheliaSecretLiterals);
 
 /// <summary>Builds the stack draft: services from compose, roles, routes from the ingress, SSO from Authelia, networks, names.</summary>
-internal static class StackMapper
+internal static partial class StackMapper
 {
     public static StackDraft Map(ImportInputs inputs, string domain, string name, string projectName, ImportReport report)
     {
@@ -55,7 +55,7 @@ internal static class StackMapper
         var mapper = new ServiceMapper(stack, report, parts.BackedUp);
         foreach (var service in compose.Services)
         {
-            mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null);
+            mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
         if (parts.PerLink)
@@ -98,19 +98,6 @@ internal static class StackMapper
         }
         var colon = upstream.LastIndexOf(':');
         return colon > 0 ? ComposeReader.Int(upstream.Substring(colon + 1)) : 80;
-    }
-
-    /// <summary>A service the generator dumps is a database (or the directory); the bootstrapped directory is the directory.</summary>
-    private static void GeneratedRoles(GeneratedParts parts, Dictionary<string, ServiceDraft> drafts)
-    {
-        foreach (var (name, engine) in parts.Dumped)
-        {
-            drafts[name].Role = engine == "directory" ? "Directory" : "Database";
-        }
-        if (parts.BootstrappedDirectory is { } directory)
-        {
-            drafts[directory].Role = "Directory";
-        }
     }
 
     private static void Roles(StackDraft stack, ImportInputs inputs, Dictionary<string, ServiceDraft> drafts, ImportReport report)

@@ -149,6 +149,27 @@ public static class UserEdits
         return string.Join('\n', lines);
     }
 
+    /// <summary>Answers every <c>// TODO(import):</c> marker with <paramref name="reason"/>, as a user who reviewed each one would.</summary>
+    public static string[] Justify(IEnumerable<string> imported, string reason) => imported.Select(source =>
+    {
+        var lines = source.Split('\n').ToList();
+        for (var i = lines.Count - 2; i >= 0; i--)
+        {
+            if (!lines[i].StartsWith("// TODO(import):", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var next = lines[i + 1];
+            lines[i + 1] = next == "[Egress(\"\")]"
+                ? "[Egress(\"" + reason + "\")]"
+                : next.EndsWith(")]", StringComparison.Ordinal)
+                    ? next.Substring(0, next.Length - 2) + ", Justification = \"" + reason + "\")]"
+                    : next.Substring(0, next.Length - 1) + "(Justification = \"" + reason + "\")]";
+            lines.RemoveAt(i);
+        }
+        return string.Join('\n', lines);
+    }).ToArray();
+
     private static string Name(AttributeSyntax a) => a.Name.ToString().Replace("Attribute", string.Empty, StringComparison.Ordinal);
 
     private static AttributeSyntax? Find(List<AttributeSyntax> attributes, string name) => attributes.FirstOrDefault(a => Name(a) == name);
