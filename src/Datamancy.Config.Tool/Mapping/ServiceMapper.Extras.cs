@@ -169,6 +169,10 @@ internal sealed partial class ServiceMapper
             var count = device.Child("count").Scalar() is "all" or null ? 0 : ComposeReader.Int(device.Child("count").Scalar()) ?? 0;
             x.Gpu = (device.Child("driver").Scalar() ?? "nvidia", count, capabilities);
         }
+        foreach (var (key, _, _) in deploy.Value.Child("resources").Child("reservations").Entries().Where(e => e.Key != "devices"))
+        {
+            report.Unsupported(deploy.Where, "deploy.resources.reservations." + key + " of '" + service.Name + "'", "descriptors set limits ([Resources]) and GPU reservations ([Gpu]) only");
+        }
         foreach (var (key, _, _) in deploy.Value.Entries().Where(e => e.Key is not ("replicas" or "resources")))
         {
             report.Unsupported(deploy.Where, "deploy." + key + " of '" + service.Name + "'", "not expressible in this version of the descriptors");
