@@ -74,10 +74,14 @@ internal static class LinkMapper
             || a.DependsOn.Any(d => d.Service == b.Name) || b.DependsOn.Any(d => d.Service == a.Name);
     }
 
-    /// <summary>Who connects to whom: the data service is the target; else the side whose settings name the other; else the side with a port.</summary>
+    /// <summary>Who connects to whom: the side with a port is the target; else the data service; else the side named in the other's settings; else an API host.</summary>
     private static (ServiceDraft Client, ServiceDraft Target, bool Sure) Direction(ServiceDraft a, ServiceDraft b)
     {
         static bool Serves(ServiceDraft d) => d.Role is "Database" or "Cache" or "Directory";
+        if ((a.Port == 0) != (b.Port == 0))
+        {
+            return b.Port != 0 ? (a, b, true) : (b, a, true); // a service without a port accepts no connections
+        }
         if (Serves(a) != Serves(b))
         {
             return Serves(b) ? (a, b, true) : (b, a, true);
@@ -86,9 +90,9 @@ internal static class LinkMapper
         {
             return Names(a, b) ? (a, b, true) : (b, a, true);
         }
-        if ((a.Port == 0) != (b.Port == 0))
+        if ((a.Api is null) != (b.Api is null))
         {
-            return b.Port != 0 ? (a, b, true) : (b, a, true);
+            return b.Api is not null ? (a, b, false) : (b, a, false); // an API host is more often used than using
         }
         return (a, b, false);
     }

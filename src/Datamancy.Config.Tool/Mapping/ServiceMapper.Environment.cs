@@ -84,7 +84,9 @@ internal sealed partial class ServiceMapper
                 foreach (var reference in Interpolation.References(value).Reverse())
                 {
                     rewritten = rewritten.Substring(0, reference.Index) + "${" + reference.Name + "}" + rewritten.Substring(reference.Index + reference.Length);
-                    if (SecretHeuristics.IsSecretName(reference.Name) && ValidSecret(reference.Name))
+                    // A secret this service also receives whole (under its own or another name) is declared by that entry.
+                    var passedWhole = service.Environment.Any(e => e.Value is not null && Interpolation.Whole(e.Value) is { } w && w.Name == reference.Name);
+                    if (SecretHeuristics.IsSecretName(reference.Name) && ValidSecret(reference.Name) && !passedWhole)
                     {
                         AddSecret(draft, new SecretDraft(reference.Name, null));
                     }

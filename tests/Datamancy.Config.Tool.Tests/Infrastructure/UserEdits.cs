@@ -17,7 +17,14 @@ public static class UserEdits
 {
     /// <summary>The facts of one original service that live only in C#.</summary>
     private sealed record Facts(
-        string? UiJustification, string? UiPolicy, string? Egress, string? Networks, Dictionary<(string Source, string Target), string> Backups, Dictionary<string, string> Publish);
+        string? UiJustification, string? UiPolicy, string? Egress, string? Networks, Dictionary<(string Source, string Target), string> Backups, Dictionary<string, string> Publish)
+    {
+        /// <summary>[Elevated] justifications by the attribute's positional arguments as written (kind and capabilities).</summary>
+        public Dictionary<string, string> Elevated { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>[Volume] justifications (host paths and variable sources) by source and target.</summary>
+        public Dictionary<(string Source, string Target), string> Volumes { get; } = new();
+    }
 
     public static string[] Apply(IEnumerable<string> imported, IReadOnlyList<string> original)
     {
@@ -57,6 +64,15 @@ public static class UserEdits
                 Named(service, "Networks"),
                 backups,
                 publish);
+            var facts = services[Literal(service, 0)];
+            foreach (var elevated in attributes.Where(a => Name(a) == "Elevated" && Named(a, "Justification") is not null))
+            {
+                facts.Elevated[Positional(elevated)] = Named(elevated, "Justification")!;
+            }
+            foreach (var volume in attributes.Where(a => Name(a) == "Volume" && Named(a, "Justification") is not null))
+            {
+                facts.Volumes[(Literal(volume, 0), Literal(volume, 1))] = Named(volume, "Justification")!;
+            }
         }
         return imported.Select(source => Edit(source, services, kubernetes, perLink, defaultPolicy)).ToArray();
     }
@@ -102,6 +118,18 @@ public static class UserEdits
                 else if (port.Success && current.Publish.TryGetValue(port.Groups["p"].Value, out var because))
                 {
                     lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + because + ")]";
+                    lines.RemoveAt(i--);
+                }
+                else if (next.StartsWith("[Elevated(", StringComparison.Ordinal)
+                    && current.Elevated.TryGetValue(next.Substring("[Elevated(".Length, next.Length - "[Elevated(".Length - 2), out var elevation))
+                {
+                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + elevation + ")]";
+                    lines.RemoveAt(i--);
+                }
+                else if (Regex.Match(next, "^\\[Volume\\((?<s>\"[^\"]*\"), (?<t>\"[^\"]*\")") is { Success: true } bind
+                    && current.Volumes.TryGetValue((Unquote(bind.Groups["s"].Value), Unquote(bind.Groups["t"].Value)), out var mounted))
+                {
+                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + mounted + ")]";
                     lines.RemoveAt(i--);
                 }
                 else if (next.StartsWith("[UiHost(", StringComparison.Ordinal))
@@ -169,6 +197,10 @@ public static class UserEdits
         }
         return string.Join('\n', lines);
     }).ToArray();
+
+    /// <summary>The positional arguments of an attribute as written (<c>Elevation.CapAdd, "NET_ADMIN"</c>).</summary>
+    private static string Positional(AttributeSyntax a) =>
+        string.Join(", ", a.ArgumentList!.Arguments.Where(x => x.NameEquals is null).Select(x => x.Expression.ToString()));
 
     private static string Name(AttributeSyntax a) => a.Name.ToString().Replace("Attribute", string.Empty, StringComparison.Ordinal);
 
