@@ -90,7 +90,8 @@ public sealed class RealisticStackTests
         Assert.Contains("[AllowedGroups(Group.Admins, Group.Automation)]", apps);           // the full file replaces the bootstrap rule
         Assert.Contains("[ApiHost(DefaultAllowlist = new[] { \"10.0.0.0/8\", \"192.168.0.0/16\" }, ApiKeySecret = \"INFERENCE_API_KEY\")]", apps);
         Assert.Contains(result.Report.NotExpressible, n => n.What.Contains("OIDC client 'wiki'", StringComparison.Ordinal) && n.Where.ToString() == "authelia/configuration.yml:41");
-        Assert.Contains(result.Report.NotExpressible, n => n.What.Contains("profile 'debug'", StringComparison.Ordinal) && n.Where.File == "compose.override.yml");
+        Assert.Contains("Profiles = new[] { \"debug\" }", apps);                             // the override's named profile
+        Assert.Contains(result.Report.Decisions, d => d.Text.Contains("named profiles debug", StringComparison.Ordinal) && d.Where?.File == "compose.override.yml");
         Assert.Contains(result.Report.EnvNames, e => e.Text.Contains("`POSTGRES_PASSWORD`", StringComparison.Ordinal) && e.Text.Contains("does not set", StringComparison.Ordinal));
         Assert.Equal(new[] { "DMC1001", "DMC1010", "DMC2003", "DMC2009" }, result.Report.Violations.Where(v => v.Severity == "error").Select(v => v.Id).Order(StringComparer.Ordinal));
     }

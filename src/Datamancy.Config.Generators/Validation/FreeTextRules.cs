@@ -27,6 +27,11 @@ namespace Datamancy.Config.Generators.Validation
             {
                 invalid("Capabilities.Justification", "Justification", Reason);
             }
+            // [Egress] is itself the exception: its reason is quoted in the network map and the audit, so it must say something.
+            if (s.Egress is { } egress && !ValueRules.IsJustification(egress))
+            {
+                invalid("Egress.Justification", "Justification of [Egress]", "say which internet hosts the service reaches and why (10 characters or more, without control, line-break or invisible characters)");
+            }
         }
     }
 }

@@ -17,6 +17,8 @@ internal sealed class StackDraft
     public string? PortalHost { get; set; }
     public List<string> Groups { get; } = new();
     public List<ServiceDraft> Services { get; } = new();
+    public bool PerLink { get; set; }
+    public bool Hairpin { get; set; }
 }
 
 internal sealed class ServiceDraft
@@ -45,12 +47,18 @@ internal sealed class ServiceDraft
     public List<SecretDraft> Secrets { get; } = new();
     public List<VolumeDraft> Volumes { get; } = new();
     public HealthDraft? Health { get; set; }
-    public List<(string Service, bool Started)> DependsOn { get; } = new();
+    public List<(string Service, string Condition)> DependsOn { get; } = new();
     public (string? Memory, string? Cpus, int? Pids)? Resources { get; set; }
     public List<PublishDraft> Publish { get; } = new();
     public bool? DockerSocketReadOnly { get; set; }
+    public string? DockerSocketVariable { get; set; }
     public (List<string> Capabilities, string? Variable)? Capabilities { get; set; }
     public List<(string Kind, List<string> Capabilities)> Elevations { get; } = new();
+    /// <summary>Services this one opens connections to that no route, role or depends_on explains (per-link layout).</summary>
+    public List<string> Uses { get; } = new();
+    /// <summary>The service has its own egress network: [Egress] with a justification only the user can write.</summary>
+    public bool Egress { get; set; }
+    public ExtrasDraft Extras { get; } = new();
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch
@@ -81,10 +89,16 @@ internal sealed class ApiDraft
     public bool ClientCredentials { get; set; }
 }
 
-internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null);
+internal sealed record SecretDraft(string Name, string? As, string? Kind = null, int Length = 0, string? Prefix = null)
+{
+    public bool Optional { get; init; }
+}
 
-internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly);
+internal sealed record VolumeDraft(string Source, string Target, bool ReadOnly, string? Backup = null)
+{
+    public string? SourceVariable { get; init; }
+}
 
-internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
+internal sealed record HealthDraft(List<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod, bool Shell = false);
 
 internal sealed record PublishDraft(int HostPort, int ContainerPort, bool Udp);

@@ -62,8 +62,15 @@ internal sealed partial class ServiceMapper
                     }
                     else
                     {
-                        AddSecret(draft, new SecretDraft(whole.Name, whole.Name == entry.Key ? null : entry.Key));
+                        // ${NAME:-} starts the service without it: an optional secret.
+                        AddSecret(draft, new SecretDraft(whole.Name, whole.Name == entry.Key ? null : entry.Key) { Optional = whole.Operator == ":-" && whole.Argument.Length == 0 });
                     }
+                    continue;
+                }
+                if (whole.Operator == ":-" && ValidSecret(whole.Name) && !Interpolation.HasReferences(whole.Argument))
+                {
+                    // A non-secret setting read from the env file with its default: [Setting].
+                    draft.Extras.Settings.Add((whole.Name, Tokens(Interpolation.Unescape(whole.Argument)), whole.Name == entry.Key ? null : entry.Key));
                     continue;
                 }
                 draft.Env.Add((entry.Key, "${" + whole.Name + "}"));
@@ -77,7 +84,9 @@ internal sealed partial class ServiceMapper
                 foreach (var reference in Interpolation.References(value).Reverse())
                 {
                     rewritten = rewritten.Substring(0, reference.Index) + "${" + reference.Name + "}" + rewritten.Substring(reference.Index + reference.Length);
-                    if (SecretHeuristics.IsSecretName(reference.Name) && ValidSecret(reference.Name))
+                    // A secret this service also receives whole (under its own or another name) is declared by that entry.
+                    var passedWhole = service.Environment.Any(e => e.Value is not null && Interpolation.Whole(e.Value) is { } w && w.Name == reference.Name);
+                    if (SecretHeuristics.IsSecretName(reference.Name) && ValidSecret(reference.Name) && !passedWhole)
                     {
                         AddSecret(draft, new SecretDraft(reference.Name, null));
                     }

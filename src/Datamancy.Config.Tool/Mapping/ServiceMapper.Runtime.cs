@@ -14,11 +14,15 @@ internal sealed partial class ServiceMapper
 {
     private void Mounts(ComposeService service, ServiceDraft draft)
     {
-        foreach (var mount in service.Volumes)
+        foreach (var located in service.Volumes)
         {
+            // ${VAR:-default} as the source: the env file may move it (SourceVariable); the default is what the descriptors mount.
+            var variable = Interpolation.Whole(located.Source) is { Operator: ":-" } reference && reference.Argument.Length > 0 ? reference : null;
+            var mount = variable is null ? located : located with { Source = variable.Argument };
             if (mount.Source == "/var/run/docker.sock" || mount.Target == "/var/run/docker.sock")
             {
                 draft.DockerSocketReadOnly = mount.ReadOnly;
+                draft.DockerSocketVariable = variable?.Name;
                 continue;
             }
             if (draft.Role == "Ingress" && (mount.Target.StartsWith("/etc/caddy/", StringComparison.Ordinal) || mount.Target is "/data" or "/config"))
@@ -43,7 +47,8 @@ internal sealed partial class ServiceMapper
             {
                 report.Unsupported(mount.Where, "bind of host path '" + mount.Source + "' into '" + service.Name + "'", "descriptors bind paths relative to the stack ('./…'); kept as written, the build reports it");
             }
-            draft.Volumes.Add(new VolumeDraft(mount.Source, mount.Target, mount.ReadOnly));
+            var backup = mount.Type == "volume" && !mount.ReadOnly && backedUp.Contains(mount.Source) ? "Daily" : null;
+            draft.Volumes.Add(new VolumeDraft(mount.Source, mount.Target, mount.ReadOnly, backup) { SourceVariable = variable?.Name });
         }
     }
 
@@ -71,14 +76,15 @@ internal sealed partial class ServiceMapper
             return;
         }
         List<string> command;
+        var shell = false;
         if (words[0] == "CMD")
         {
             command = words.Skip(1).ToList();
         }
         else if (words[0] == "CMD-SHELL")
         {
-            command = new List<string> { "/bin/sh", "-c", string.Join(" ", words.Skip(1)) };
-            report.Decide(located.Where, "the CMD-SHELL healthcheck of '" + service.Name + "' is written as [Healthcheck(\"/bin/sh\", \"-c\", …)] (the same command, spelled in exec form).");
+            command = new List<string> { string.Join(" ", words.Skip(1)) };
+            shell = true;
         }
         else if (words[0] == "NONE")
         {
@@ -90,7 +96,7 @@ internal sealed partial class ServiceMapper
         }
         string? Duration(string key, string fallback) => node.Child(key).Scalar() is { } v && v != fallback ? v : null;
         var retries = ComposeReader.Int(node.Child("retries").Scalar());
-        draft.Health = new HealthDraft(command.Select(Interpolation.Unescape).ToList(), Duration("interval", "30s"), Duration("timeout", "5s"), retries is 3 ? null : retries, Duration("start_period", "30s"));
+        draft.Health = new HealthDraft(command.Select(Interpolation.Unescape).ToList(), Duration("interval", "30s"), Duration("timeout", "5s"), retries is 3 ? null : retries, Duration("start_period", "30s"), shell);
     }
 
     private void Resources(ComposeService service, ServiceDraft draft)

@@ -25,11 +25,13 @@ internal sealed partial class ServiceMapper
 
     private readonly ImportReport report;
     private readonly StackDraft stack;
+    private readonly IReadOnlyCollection<string> backedUp;
 
-    public ServiceMapper(StackDraft stack, ImportReport report)
+    public ServiceMapper(StackDraft stack, ImportReport report, IReadOnlyCollection<string>? backedUp = null)
     {
         this.stack = stack;
         this.report = report;
+        this.backedUp = backedUp ?? System.Array.Empty<string>();
     }
 
     public static string RoleFromImage(ComposeService service, bool routed)
@@ -54,7 +56,7 @@ internal sealed partial class ServiceMapper
         return DatabaseImage.IsMatch(image) && !routed ? "Database" : "App";
     }
 
-    public void Map(ComposeService service, ServiceDraft draft, IReadOnlyCollection<string> allowlistVariables, Func<string, string?> classOf)
+    public void Map(ComposeService service, ServiceDraft draft, IReadOnlyCollection<string> allowlistVariables, Func<string, string?> classOf, IReadOnlyCollection<string>? derivedAliases = null)
     {
         draft.Doc.AddRange(service.Comments);
         Image(service, draft);
@@ -84,25 +86,28 @@ internal sealed partial class ServiceMapper
             {
                 report.Unsupported(dependency.Where, "depends_on '" + dependency.Service + "' of '" + service.Name + "'", "no such service in the compose files");
             }
-            else if (dependency.Condition is not ("service_started" or "service_healthy"))
+            else if (dependency.Condition is not ("service_started" or "service_healthy" or "service_completed_successfully"))
             {
-                report.Unsupported(dependency.Where, "depends_on condition '" + dependency.Condition + "'", "descriptors wait for started or healthy only");
+                report.Unsupported(dependency.Where, "depends_on condition '" + dependency.Condition + "'", "descriptors wait for started, healthy or completed");
             }
             else
             {
-                draft.DependsOn.Add((dependency.Service, dependency.Condition == "service_started"));
+                draft.DependsOn.Add((dependency.Service, dependency.Condition switch
+                {
+                    "service_started" => "Started",
+                    "service_completed_successfully" => "CompletedSuccessfully",
+                    _ => "Healthy",
+                }));
             }
         }
         Resources(service, draft);
         Ports(service, draft);
         Privileges(service, draft);
-        foreach (var key in service.Keys.Where(k => !Handled.Contains(k.Key) && !k.Key.StartsWith("networks.", StringComparison.Ordinal)).OrderBy(k => k.Value.Where.Line))
+        Extras(service, draft);
+        Aliases(service, draft, derivedAliases ?? Array.Empty<string>());
+        foreach (var key in service.Keys.Where(k => !Handled.Contains(k.Key) && !ExtraKeys.Contains(k.Key) && !k.Key.StartsWith("networks.", StringComparison.Ordinal)).OrderBy(k => k.Value.Where.Line))
         {
             report.Unsupported(key.Value.Where, "'" + key.Key + "' of '" + service.Name + "'", WhyNot(key.Key));
-        }
-        foreach (var key in service.Keys.Where(k => k.Key.StartsWith("networks.", StringComparison.Ordinal)))
-        {
-            report.Unsupported(key.Value.Where, "network options (aliases, addresses) of '" + service.Name + "' on '" + key.Key.Substring(9) + "'", "services are reached by their name on the stack's networks");
         }
         foreach (var label in service.Labels.Where(l => !l.Key.StartsWith("caddy", StringComparison.Ordinal)))
         {
@@ -112,14 +117,11 @@ internal sealed partial class ServiceMapper
 
     private static string WhyNot(string key) => key switch
     {
-        "env_file" => "the descriptors pass each variable by name ([Env] or [Secret]); list the variables the service needs",
         "secrets" or "configs" => "compose file secrets/configs are not expressible; secrets are passed by name from the env file",
-        "entrypoint" => "the image's entrypoint is used; put the arguments in Command",
         "container_name" => "the container is named after the service",
-        "extra_hosts" or "dns" or "hostname" or "domainname" or "mac_address" => "network identity is fixed by the stack's networks",
+        "hostname" or "domainname" or "mac_address" => "network identity is fixed by the stack's networks",
         "devices" => "device access is not expressible",
-        "tmpfs" or "read_only" or "shm_size" or "ulimits" or "sysctls" => "not expressible in this version of the descriptors",
-        "logging" => "logging drivers are not expressible",
+        "sysctls" => "kernel parameters are not expressible",
         "links" or "external_links" => "services reach each other by name on shared networks",
         "expose" => "used as the service's Port when no route names one",
         _ => "not expressible in this version of the descriptors",
@@ -130,9 +132,25 @@ internal sealed partial class ServiceMapper
         var image = service.ScalarKey("image");
         if (service.Key("build") is { } build)
         {
-            report.Unsupported(build.Where, "build of '" + service.Name + "'", image is null
-                ? "descriptors run images; build and push the image, then put its pinned reference in [Service] (imported with an empty image, which the build reports)"
-                : "descriptors run images; the image '" + image + "' is used");
+            var node = build.Value;
+            var context = node is YamlScalarNode ? node.Scalar() : node.Child("context").Scalar();
+            if (context is null)
+            {
+                report.Unsupported(build.Where, "build of '" + service.Name + "' without a context", "[Build] needs the context folder");
+            }
+            else
+            {
+                var args = StringsOrMap(node.Child("args") is { } a ? new Located<YamlNode>(a, build.Where) : null, '=').Select(Interpolation.Unescape).ToList();
+                draft.Extras.Build = (context, node.Child("dockerfile").Scalar(), node.Child("target").Scalar(), args);
+                foreach (var (key, _, _) in node.Entries().Where(e => e.Key is not ("context" or "dockerfile" or "target" or "args")))
+                {
+                    report.Unsupported(build.Where, "build." + key + " of '" + service.Name + "'", "[Build] has a context, a Dockerfile, a target and arguments");
+                }
+            }
+            if (image is null)
+            {
+                report.Unsupported(build.Where, "build of '" + service.Name + "' without an image name", "descriptors tag what they build: put the image reference in [Service] (imported with an empty image, which the build reports)");
+            }
         }
         draft.Image = image ?? string.Empty;
     }
@@ -145,9 +163,17 @@ internal sealed partial class ServiceMapper
         {
             report.Decide(service.Where, "'" + service.Name + "' starts without a profile in compose; imported into the full stack (Profile.Full). Set Profile.Bootstrap if it belongs to the bootstrap subset.");
         }
+        if (draft.Profile == "Bootstrap")
+        {
+            return; // a bootstrap service starts in every profile: its other profiles are derived
+        }
         foreach (var other in service.Profiles.Where(p => p.Value is not ("bootstrap" or "full")))
         {
-            report.Unsupported(other.Where, "profile '" + other.Value + "' of '" + service.Name + "'", "descriptors have two profiles, bootstrap and full; imported as " + draft.Profile.ToLowerInvariant());
+            draft.Extras.Profiles.Add(other.Value);
+        }
+        if (draft.Extras.Profiles.Count > 0 && !names.Contains("full"))
+        {
+            report.Decide(service.Profiles[0].Where, "'" + service.Name + "' starts in the named profiles " + string.Join(", ", draft.Extras.Profiles) + "; descriptors start it in the full stack too.");
         }
     }
 
@@ -214,10 +240,6 @@ internal sealed partial class ServiceMapper
                     report.Unsupported(securityOpt.Where, "security_opt '" + option + "' of '" + service.Name + "'", "descriptors set no-new-privileges and nothing else");
                 }
             }
-        }
-        if (service.Key("restart") is { } restart && restart.Value.Scalar() is not ("unless-stopped" or "always"))
-        {
-            report.Decide(restart.Where, "restart '" + restart.Value.Scalar() + "' of '" + service.Name + "' becomes unless-stopped.");
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed record ImportInputs(
     IReadOnlyList<(string Name, SourceRef Where, string Owner)> AutheliaSecretLiterals);
 
 /// <summary>Builds the stack draft: services from compose, roles, routes from the ingress, SSO from Authelia, networks, names.</summary>
-internal static class StackMapper
+internal static partial class StackMapper
 {
     public static StackDraft Map(ImportInputs inputs, string domain, string name, string projectName, ImportReport report)
     {
@@ -30,6 +30,8 @@ internal static class StackMapper
             ClassName = Naming.Pascal(name).TrimStart('@') + "Stack",
         };
         var compose = inputs.Compose;
+        var parts = GeneratedParts.Take(compose, domain, report);
+        stack.PerLink = parts.PerLink;
         var taken = new HashSet<string>(StringComparer.Ordinal) { stack.ClassName, stack.GroupsEnum, stack.Namespace, "Group", "Network", "Profile", "Backup" };
         var drafts = new Dictionary<string, ServiceDraft>(StringComparer.Ordinal);
         var routes = inputs.Ingress.Routes;
@@ -41,6 +43,7 @@ internal static class StackMapper
             drafts[service.Name] = draft;
             stack.Services.Add(draft);
         }
+        GeneratedRoles(parts, drafts);
         Roles(stack, inputs, drafts, report);
         var portal = PortalHost(inputs, domain, drafts, report);
         stack.PortalHost = portal == "auth" ? null : portal;
@@ -49,14 +52,21 @@ internal static class StackMapper
         var routeMapper = new RouteMapper(stack, drafts, inputs, report);
         routeMapper.Map(portal);
         var allowlists = drafts.Values.Where(d => d.Api is not null).Select(d => d.Api!.AllowlistVariable ?? "API_" + Naming.EnvName(d.Name) + "_ALLOWLIST").ToList();
-        var mapper = new ServiceMapper(stack, report);
+        var mapper = new ServiceMapper(stack, report, parts.BackedUp);
         foreach (var service in compose.Services)
         {
-            mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null);
+            mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
-        Networks(compose, drafts, report);
-        Ports(compose, drafts, report);
+        Ports(compose, drafts, report); // first: a link's target is the side with a port
+        if (parts.PerLink)
+        {
+            LinkMapper.Map(stack, parts, drafts, report);
+        }
+        else
+        {
+            Networks(compose, drafts, report);
+        }
         SecretKinds(inputs, drafts);
         foreach (var literal in inputs.AutheliaSecretLiterals)
         {

@@ -14,7 +14,7 @@ namespace Datamancy.Config.Tool.Writers;
 /// of services (Core, Data, BootstrapApps, Apps). Attributes in the order the sample uses; defaults left out; every
 /// file formatted by Roslyn's formatter. Output depends only on the inputs.
 /// </summary>
-internal static class DescriptorWriter
+internal static partial class DescriptorWriter
 {
     private static readonly string[] FileOrder = { "Core", "Data", "BootstrapApps", "Apps" };
 
@@ -70,6 +70,14 @@ internal static class DescriptorWriter
         {
             args.Add("PortalHost = " + Str(stack.PortalHost));
         }
+        if (stack.Hairpin)
+        {
+            args.Add("Hairpin = true");
+        }
+        if (stack.PerLink)
+        {
+            args.Add("Networking = NetworkLayout.PerLink");
+        }
         text.Append("[Stack(").Append(string.Join(", ", args)).Append(")]\n");
         text.Append("public static partial class ").Append(stack.ClassName).Append(";\n");
         if (stack.Groups.Count > 0)
@@ -113,6 +121,7 @@ internal static class DescriptorWriter
         {
             service.Add("Command = new[] { " + string.Join(", ", s.Command.Select(Str)) + " }");
         }
+        ServiceExtras(service, s.Extras);
         Attribute(text, "Service", service);
         if (s.Ui is { } ui)
         {
@@ -136,6 +145,14 @@ internal static class DescriptorWriter
             if (ui.OidcClientSecret is not null)
             {
                 args.Add("OidcClientSecret = " + Str(ui.OidcClientSecret));
+            }
+            if (ui.Sso == "Oidc")
+            {
+                Todo(text, "say how the app is configured to require the OIDC login (Justification = \"…\"); the build reports DMC1010 until then.");
+            }
+            else if (ui.Sso == "Public")
+            {
+                Todo(text, "say why '" + ui.Subdomain + "' is open to everyone without a login (Justification = \"…\"); the build reports DMC1001 until then.");
             }
             Attribute(text, "UiHost", args);
         }
@@ -165,12 +182,19 @@ internal static class DescriptorWriter
             if (secret.Kind is not null && secret.Kind != "Password") args.Add("Kind = SecretKind." + secret.Kind);
             if (secret.Length != 0) args.Add("Length = " + Int(secret.Length));
             if (secret.Prefix is not null) args.Add("Prefix = " + Str(secret.Prefix));
+            if (secret.Optional) args.Add("Optional = true");
             Attribute(text, "Secret", args);
         }
         foreach (var volume in s.Volumes)
         {
             var args = new List<string> { Str(volume.Source), Str(volume.Target) };
             if (volume.ReadOnly) args.Add("ReadOnly = true");
+            if (volume.Backup is not null) args.Add("Backup = Backup." + volume.Backup);
+            if (volume.SourceVariable is not null) args.Add("SourceVariable = " + Str(volume.SourceVariable));
+            if (volume.SourceVariable is not null || volume.Source.StartsWith("/", System.StringComparison.Ordinal))
+            {
+                Todo(text, "say why '" + s.Name + "' mounts a host path" + (volume.SourceVariable is null ? string.Empty : " chosen by " + volume.SourceVariable) + " (Justification = \"…\"); the build reports it until then.");
+            }
             Attribute(text, "Volume", args);
         }
         if (s.Health is { } health)
@@ -180,15 +204,26 @@ internal static class DescriptorWriter
             if (health.Timeout is not null) args.Add("Timeout = " + Str(health.Timeout));
             if (health.Retries is { } retries) args.Add("Retries = " + Int(retries));
             if (health.StartPeriod is not null) args.Add("StartPeriod = " + Str(health.StartPeriod));
+            if (health.Shell) args.Add("Shell = true");
             Attribute(text, "Healthcheck", args);
         }
-        foreach (var (dependency, started) in s.DependsOn)
+        foreach (var (dependency, condition) in s.DependsOn)
         {
             var target = stack.Services.First(x => x.Name == dependency).ClassName;
             var args = new List<string> { "typeof(" + target + ")" };
-            if (started) args.Add("Condition = DependencyCondition.Started");
+            if (condition != "Healthy") args.Add("Condition = DependencyCondition." + condition);
             Attribute(text, "DependsOn", args);
         }
+        foreach (var used in s.Uses)
+        {
+            Attribute(text, "Uses", new List<string> { "typeof(" + stack.Services.First(x => x.Name == used).ClassName + ")" });
+        }
+        if (s.Egress)
+        {
+            Todo(text, "say which internet hosts '" + s.Name + "' reaches and why; the build reports the empty reason until then.");
+            Attribute(text, "Egress", new List<string> { Str(string.Empty) });
+        }
+        AttributeExtras(text, s.Extras);
         if (s.Resources is var (memory, cpus, pids))
         {
             var args = new List<string>();
@@ -202,11 +237,17 @@ internal static class DescriptorWriter
             var args = new List<string> { Int(publish.HostPort) };
             if (publish.ContainerPort != publish.HostPort) args.Add("ContainerPort = " + Int(publish.ContainerPort));
             if (publish.Udp) args.Add("Protocol = Protocol.Udp");
+            if (s.Role is not ("Ingress" or "Database"))
+            {
+                Todo(text, "say why port " + Int(publish.HostPort) + " bypasses the ingress (Justification = \"…\"); the build reports DMC2003 until then.");
+            }
             Attribute(text, "Publish", args);
         }
         if (s.DockerSocketReadOnly is { } readOnly)
         {
-            Attribute(text, "DockerSocket", readOnly ? new List<string>() : new List<string> { "ReadOnly = false" });
+            var args = readOnly ? new List<string>() : new List<string> { "ReadOnly = false" };
+            if (s.DockerSocketVariable is not null) args.Add("SourceVariable = " + Str(s.DockerSocketVariable));
+            Attribute(text, "DockerSocket", args);
         }
         if (s.Capabilities is var (caps, variable))
         {
@@ -216,6 +257,7 @@ internal static class DescriptorWriter
         }
         foreach (var (kind, capabilities) in s.Elevations)
         {
+            Todo(text, "say why '" + s.Name + "' needs " + kind + (capabilities.Count == 0 ? string.Empty : " " + string.Join(", ", capabilities)) + " (Justification = \"…\"); the build reports DMC3011 until then.");
             Attribute(text, "Elevated", new[] { "Elevation." + kind }.Concat(capabilities.Select(Str)).ToList());
         }
         text.Append("public static partial class ").Append(s.ClassName).Append(";\n");

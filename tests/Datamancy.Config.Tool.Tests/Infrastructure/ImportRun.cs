@@ -14,6 +14,13 @@ public static class ImportRun
 
     internal static GeneratorRun Build(ImportResult result) => GeneratorHarness.Run(Sources(result));
 
+    /// <summary>Builds the import after the edits a user makes for what no imported file carries (<see cref="UserEdits"/>).</summary>
+    internal static GeneratorRun BuildEdited(ImportResult result, IReadOnlyList<string> originalSources) =>
+        GeneratorHarness.Run(UserEdits.Apply(Sources(result), originalSources));
+
+    /// <summary>The <c>// TODO(import):</c> markers of an import: each announces one build error until the user acts on it.</summary>
+    internal static int Todos(ImportResult result) => Sources(result).Sum(s => s.Split('\n').Count(l => l.StartsWith("// TODO(import):", StringComparison.Ordinal)));
+
     /// <summary>Whether `caddy adapt` takes part (it must in CI).</summary>
     public static bool UseCaddy => Tools.Find("caddy") is not null || Tools.InCi;
 
