@@ -187,7 +187,8 @@ public sealed class SyntheticStack
                 """,
             "oidc" => $$"""
                 [Service("{{name}}", {{image}}, Port = 3000, Networks = Network.Frontend | Network.Database)]
-                [UiHost("{{name}}", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "{{env}}_OIDC_SECRET")]
+                [UiHost("{{name}}", Sso = SsoMode.Oidc, OidcCallbackPath = "/login/generic_oauth", OidcClientSecret = "{{env}}_OIDC_SECRET",
+                    Justification = "The app signs users in only through Authelia OIDC: its login form and anonymous access are off.")]
                 [AllowedGroups(Group.Analysts)]
                 [Secret("{{env}}_OIDC_SECRET", As = "OAUTH_CLIENT_SECRET")]
                 [Env("OAUTH_AUTH_URL", "{stack.portal_url}/api/oidc/authorization")]
