@@ -24,8 +24,23 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         [ThreadStatic]
         private static StringBuilder? _buffer;
 
-        /// <summary>One document: the same text as <see cref="Yaml.Serialize"/> of the equivalent node, without the header.</summary>
+        /// <summary>
+        /// One document: the same text as <see cref="Yaml.Serialize"/> of the equivalent node, without the header. Trees
+        /// with nothing to escape or analyse take <see cref="BlockYamlWriter"/>; every other tree the emitter itself.
+        /// </summary>
         public static string Document(YamlIntent root)
+        {
+            var buffer = _buffer ??= new StringBuilder(4096);
+            buffer.Clear();
+            if (BlockYamlWriter.TryWrite(root, buffer))
+            {
+                return Take(buffer, buffer.Length);
+            }
+            return Emitted(root);
+        }
+
+        /// <summary>One document written by YamlDotNet's emitter, whatever the tree holds.</summary>
+        public static string Emitted(YamlIntent root)
         {
             var buffer = _buffer ??= new StringBuilder(4096);
             buffer.Clear();
@@ -44,6 +59,11 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             {
                 length -= documentEnd.Length;
             }
+            return Take(buffer, length);
+        }
+
+        private static string Take(StringBuilder buffer, int length)
+        {
             var text = buffer.ToString(0, length);
             if (buffer.Capacity > 1 << 20)
             {
