@@ -35,6 +35,12 @@ public static class RenderParts
             ("network-map.md", () => NetworkMapRenderer.Render(stack)),
             ("SECURITY-AUDIT.md", () => SecurityAuditRenderer.Render(stack)),
             ("exposure.json", () => ExposureRenderer.Render(stack)),
+            (".env.bootstrap.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
+            ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),
+            ("backup.sh", () => Generators.Rendering.Backups.BackupScript.Render(stack)),
+            ("dump.sh", () => Generators.Rendering.Backups.DumpScript.Render(stack)),
+            ("renovate.json", () => Generators.Rendering.Operations.RenovateRenderer.Render(stack)),
+            ("backup plan (BackupServices.Extend)", () => Generators.Rendering.Backups.BackupServices.Extend(workload.Model)),
         };
         var text = new StringBuilder();
         text.Append("### Render parts at ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" services (").Append(ShortRun.Machine()).Append(")\n\n");
@@ -49,11 +55,13 @@ public static class RenderParts
         var values = Enumerable.Range(0, scalars).Select(i => "${SECRET_" + i.ToString(CultureInfo.InvariantCulture) + ":?SECRET is not set; see .env.example}").ToArray();
         var quoted = new YamlIntent(YamlIntentKind.Sequence, string.Empty, ScalarStyle.Any,
             values.Select(v => new YamlIntent(YamlIntentKind.Scalar, v, ScalarStyle.DoubleQuoted, EquatableArray<YamlIntent>.Empty)).ToEquatableArray());
-        var (perDocument, perDocumentBytes) = Measure(() => YamlFragmentWriter.Document(quoted));
+        var (perDocument, perDocumentBytes) = Measure(() => YamlFragmentWriter.Emitted(quoted));
+        var (perWritten, perWrittenBytes) = Measure(() => YamlFragmentWriter.Document(quoted));
         var floor = Measure(() => values.Aggregate(new StringBuilder(), (b, v) => b.Append("- \"").Append(v).Append("\"\n")).ToString());
         text.Append("\nEmitter: ").Append(Report.Time(perDocument / scalars)).Append(" and ").Append((perDocumentBytes / scalars).ToString(CultureInfo.InvariantCulture))
             .Append(" bytes allocated per double-quoted scalar of ").Append(values[0].Length.ToString(CultureInfo.InvariantCulture)).Append(" characters (StringBuilder floor: ")
-            .Append(Report.Time(floor.Nanoseconds / scalars)).Append(", ").Append((floor.Bytes / scalars).ToString(CultureInfo.InvariantCulture)).Append(" bytes).\n");
+            .Append(Report.Time(floor.Nanoseconds / scalars)).Append(", ").Append((floor.Bytes / scalars).ToString(CultureInfo.InvariantCulture)).Append(" bytes; BlockYamlWriter: ")
+            .Append(Report.Time(perWritten / scalars)).Append(", ").Append((perWrittenBytes / scalars).ToString(CultureInfo.InvariantCulture)).Append(" bytes).\n");
         // What the pipeline re-runs after the one-descriptor edit: the plan, the join, and which fragments.
         var (before, after) = workload.DescriptorTrees;
         var driver = Workload.NewDriver(trackSteps: true).RunGenerators(workload.Compilation);
