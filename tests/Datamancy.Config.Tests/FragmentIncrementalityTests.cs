@@ -130,4 +130,15 @@ public sealed class FragmentIncrementalityTests
         Assert.All(Reasons(second, StepNames.Rendered), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Equal(Sources(first), Sources(second));
     }
+
+    [Theory]
+    [InlineData(typeof(RenderPlan))]
+    [InlineData(typeof(ServiceFragment))]
+    public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
+    {
+        // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.
+        var purity = new ModelPurityTests();
+        purity.No_Roslyn_object_is_reachable(root);
+        purity.What_renders_holds_no_position(root);
+    }
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Immutable;
-using Datamancy.Config.Generators.Model;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Datamancy.Config.Generators.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
