@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using Datamancy.Config.Generators.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -30,15 +29,20 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 case YamlScalarNode scalar:
                     return new YamlIntent(YamlIntentKind.Scalar, scalar.Value ?? string.Empty, scalar.Style, EquatableArray<YamlIntent>.Empty);
                 case YamlSequenceNode sequence:
-                    return new YamlIntent(YamlIntentKind.Sequence, string.Empty, ScalarStyle.Any, sequence.Children.Select(From).ToEquatableArray());
+                    var children = ImmutableArray.CreateBuilder<YamlIntent>(sequence.Children.Count);
+                    foreach (var child in sequence.Children)
+                    {
+                        children.Add(From(child));
+                    }
+                    return new YamlIntent(YamlIntentKind.Sequence, string.Empty, ScalarStyle.Any, new EquatableArray<YamlIntent>(children.MoveToImmutable()));
                 case YamlMappingNode mapping:
-                    var items = new List<YamlIntent>(mapping.Children.Count * 2);
+                    var items = ImmutableArray.CreateBuilder<YamlIntent>(mapping.Children.Count * 2);
                     foreach (var entry in mapping.Children)
                     {
                         items.Add(From(entry.Key));
                         items.Add(From(entry.Value));
                     }
-                    return new YamlIntent(YamlIntentKind.Mapping, string.Empty, ScalarStyle.Any, items.ToEquatableArray());
+                    return new YamlIntent(YamlIntentKind.Mapping, string.Empty, ScalarStyle.Any, new EquatableArray<YamlIntent>(items.MoveToImmutable()));
                 default:
                     throw new ArgumentException("Unsupported YAML node " + node.NodeType, nameof(node));
             }
