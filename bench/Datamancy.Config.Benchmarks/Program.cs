@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "--short")
     return 0;
 }
 
+// --render-parts [size]: where one render's time goes, artifact by artifact, and the emitter's cost per scalar.
+if (args.Length > 0 && args[0] == "--render-parts")
+{
+    Console.WriteLine(RenderParts.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000));
+    return 0;
+}
+
 var hasAnalyzers = AnalyzerSet.Any;
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12))

@@ -63,8 +63,18 @@ namespace Datamancy.Config.Generators
                 .Collect()
                 .Select(static (all, _) => all.Any(e => e));
 
-            var rendered = build.Combine(parseErrors)
-                .Select(static (input, _) => RenderedStack.From(input.Left, input.Right))
+            // Render: the stack-wide artifacts and the compose plan once per model, then one step per service fragment
+            // (cached on its own input, so an edit re-renders only the blocks whose text changes), then the join.
+            var plan = build.Combine(parseErrors)
+                .Select(static (input, _) => RenderPlan.From(input.Left, input.Right))
+                .WithTrackingName(StepNames.RenderPlan);
+            var fragments = plan
+                .SelectMany(static (p, _) => p.Fragments.Items)
+                .Select(static (input, _) => RenderPlan.Render(input))
+                .WithTrackingName(StepNames.ServiceFragments)
+                .Collect();
+            var rendered = plan.Combine(fragments)
+                .Select(static (input, _) => RenderedStack.Join(input.Left, input.Right))
                 .WithTrackingName(StepNames.Rendered);
             context.RegisterSourceOutput(rendered, static (spc, r) =>
             {

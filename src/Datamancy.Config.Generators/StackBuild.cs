@@ -56,24 +56,22 @@ namespace Datamancy.Config.Generators
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
-            if (build.Model is null && build.StackClass is null && build.Findings.Count == 0 && !parseErrors)
+            var plan = RenderPlan.From(build, parseErrors);
+            return Join(plan, plan.Fragments.Select(RenderPlan.Render).ToImmutableArray());
+        }
+
+        /// <summary>The join step: the plan's artifacts with compose.yaml put together from the service fragments.</summary>
+        public static RenderedStack Join(RenderPlan plan, ImmutableArray<Rendering.Fragments.ServiceFragment> fragments)
+        {
+            if (plan.Compose is null || plan.Blocked || plan.InternalError is not null)
             {
-                return new RenderedStack(null, null, EquatableArray<Artifact>.Empty, Blocked: false, null);
+                return new RenderedStack(plan.Model, plan.StackClass, plan.Artifacts, plan.Blocked, plan.InternalError);
             }
-            if (build.Model is null || build.HasErrors || parseErrors)
+            if (fragments.FirstOrDefault(f => f.Error is not null) is { } failed)
             {
-                return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, null);
+                return new RenderedStack(plan.Model, plan.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, failed.Error);
             }
-            try
-            {
-                return new RenderedStack(build.Model, build.StackClass, StackRenderer.RenderAll(build.Model), Blocked: false, null);
-            }
-            catch (System.Exception exception)
-            {
-                var frame = new System.Diagnostics.StackTrace(exception).GetFrame(0)?.GetMethod();
-                var where = frame is null ? "unknown" : frame.DeclaringType?.Name + "." + frame.Name;
-                return new RenderedStack(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, exception.GetType().Name + "|" + where);
-            }
+            return new RenderedStack(plan.Model, plan.StackClass, StackRenderer.Join(plan.Artifacts, plan.Compose, fragments), Blocked: false, null);
         }
     }
 }

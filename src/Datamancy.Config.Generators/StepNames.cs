@@ -13,5 +13,11 @@ namespace Datamancy.Config.Generators
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
         public const string ServiceViews = "Datamancy.ServiceViews";
+
+        /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments.</summary>
+        public const string RenderPlan = "Datamancy.RenderPlan";
+
+        /// <summary>One output per service: its compose block, emitted on its own and cached on its own input.</summary>
+        public const string ServiceFragments = "Datamancy.ServiceFragments";
     }
 }

@@ -19,15 +19,37 @@ namespace Datamancy.Config.Generators.Rendering
             _ => "local",
         };
 
+        /// <summary>Every artifact in one call: the plan, every compose fragment, the join (the render-only path).</summary>
         public static EquatableArray<Artifact> RenderAll(StackModel declared)
+        {
+            var plan = Plan(declared);
+            return Join(plan.Artifacts, plan.Compose, plan.Compose.Services.Select(Fragments.ComposeFragments.Emit).ToList());
+        }
+
+        /// <summary>The constant of compose.yaml, whose text the join puts together from the service fragments.</summary>
+        public const string ComposeConstant = "Compose";
+
+        /// <summary>Puts compose.yaml together from its fragments and fills it in wherever the plan left it empty.</summary>
+        public static EquatableArray<Artifact> Join(EquatableArray<Artifact> planned, Fragments.ComposePlan compose, System.Collections.Generic.IReadOnlyList<Fragments.ServiceFragment> fragments)
+        {
+            var text = Fragments.ComposeFragments.Join(compose, fragments);
+            return planned.Select(a => a.ConstantName == ComposeConstant && a.Content.Length == 0 ? a with { Content = text } : a).ToEquatableArray();
+        }
+
+        /// <summary>
+        /// Every artifact of the stack except the text of compose.yaml, which is left empty, and the plan of its
+        /// per-service fragments (rendered, cached and joined by the pipeline).
+        /// </summary>
+        public static (EquatableArray<Artifact> Artifacts, Fragments.ComposePlan Compose) Plan(StackModel declared)
         {
             // The backup plan adds its services (restic, database dumps) before any artifact is rendered.
             var stack = Backups.BackupServices.Extend(declared);
             var backedUp = !ReferenceEquals(stack, declared);
             var directory = stack.WithRole(ServiceRole.Directory);
+            var compose = Fragments.ComposeFragments.Plan(stack);
             var shared = new (string Path, string Constant, string Content)[]
             {
-                ("compose.yaml", "Compose", ComposeRenderer.Render(stack)),
+                ("compose.yaml", ComposeConstant, string.Empty),
                 ("authelia/configuration.yml", "AutheliaConfiguration", stack.WithRole(ServiceRole.Sso) is null ? string.Empty : AutheliaRenderer.Render(stack)),
                 (".env.example", "EnvExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: false)),
                 (".env.bootstrap.example", "EnvBootstrapExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
@@ -61,7 +83,7 @@ namespace Datamancy.Config.Generators.Rendering
                 }
                 foreach (var (path, constant, content) in shared)
                 {
-                    if (content.Length > 0)
+                    if (content.Length > 0 || constant == ComposeConstant)
                     {
                         artifacts.Add(new Artifact(folder + "/" + path, folder, constant, content));
                     }
@@ -74,7 +96,7 @@ namespace Datamancy.Config.Generators.Rendering
                     }
                 }
             }
-            return artifacts.ToEquatableArray();
+            return (artifacts.ToEquatableArray(), compose);
         }
     }
 }

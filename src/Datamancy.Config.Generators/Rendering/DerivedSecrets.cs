@@ -79,8 +79,10 @@ namespace Datamancy.Config.Generators.Rendering
             }
         }
 
-        /// <summary>Every Authelia OIDC client of the stack, in a stable order.</summary>
-        public static IEnumerable<OidcClient> OidcClients(StackModel stack)
+        /// <summary>Every Authelia OIDC client of the stack, in a stable order (computed once per stack).</summary>
+        public static IEnumerable<OidcClient> OidcClients(StackModel stack) => StackMemo.Of(stack).OidcClients;
+
+        internal static IEnumerable<OidcClient> ComputeOidcClients(StackModel stack)
         {
             foreach (var service in stack.Ordered())
             {

@@ -7,11 +7,11 @@ namespace Datamancy.Config.Generators.Rendering
     /// <summary>Derived facts every renderer agrees on: hosts, upstreams, roles, stable order.</summary>
     internal static class StackQueries
     {
-        public static IEnumerable<ServiceModel> Ordered(this StackModel stack) =>
-            stack.Services.OrderBy(s => s.Name, System.StringComparer.Ordinal);
+        /// <summary>The services by name (a stable sort: equal names keep their declaration order), sorted once per stack.</summary>
+        public static IEnumerable<ServiceModel> Ordered(this StackModel stack) => StackMemo.Of(stack).Ordered;
 
-        public static ServiceModel? WithRole(this StackModel stack, ServiceRole role) =>
-            stack.Services.Where(s => s.Role == role).OrderBy(s => s.Name, System.StringComparer.Ordinal).FirstOrDefault();
+        /// <summary>The first service of a role by name, looked up once per stack.</summary>
+        public static ServiceModel? WithRole(this StackModel stack, ServiceRole role) => StackMemo.Of(stack).WithRole(role);
 
         public static string Fqdn(this StackModel stack, string subdomain) => subdomain + "." + stack.Domain;
 

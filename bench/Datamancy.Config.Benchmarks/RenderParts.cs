@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Rendering;
+using Datamancy.Config.Generators.Rendering.Fragments;
+using YamlDotNet.Core;
+
+namespace Datamancy.Config.Benchmarks;
+
+/// <summary>
+/// <c>--render-parts [size]</c>: where a render's time goes, artifact by artifact, and what YamlDotNet's emitter costs per
+/// scalar. Indicative (stopwatch, a few calls each); it says which part to cut next.
+/// </summary>
+public static class RenderParts
+{
+    public static string Run(int size)
+    {
+        var workload = new Workload(size);
+        var stack = Generators.Rendering.Backups.BackupServices.Extend(workload.Model);
+        var plan = ComposeFragments.Plan(stack);
+        var fragments = plan.Services.Select(ComposeFragments.Emit).ToList();
+        var parts = new List<(string Name, Func<object?> Body)>
+        {
+            ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
+            ("plan (stack-wide artifacts + compose inputs)", () => StackRenderer.Plan(workload.Model)),
+            ("compose: inputs (trees → equatable intents)", () => ComposeFragments.Plan(stack)),
+            ("compose: emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
+            ("compose: emit one fragment", () => ComposeFragments.Emit(plan.Services[plan.Services.Count / 2])),
+            ("compose: join", () => ComposeFragments.Join(plan, fragments)),
+            ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
+            ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),
+            ("authelia/configuration.yml", () => AutheliaRenderer.Render(stack)),
+            (".env.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: false)),
+            ("network-map.md", () => NetworkMapRenderer.Render(stack)),
+            ("SECURITY-AUDIT.md", () => SecurityAuditRenderer.Render(stack)),
+            ("exposure.json", () => ExposureRenderer.Render(stack)),
+            (".env.bootstrap.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
+            ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),
+            ("backup.sh", () => Generators.Rendering.Backups.BackupScript.Render(stack)),
+            ("dump.sh", () => Generators.Rendering.Backups.DumpScript.Render(stack)),
+            ("renovate.json", () => Generators.Rendering.Operations.RenovateRenderer.Render(stack)),
+            ("backup plan (BackupServices.Extend)", () => Generators.Rendering.Backups.BackupServices.Extend(workload.Model)),
+        };
+        var text = new StringBuilder();
+        text.Append("### Render parts at ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" services (").Append(ShortRun.Machine()).Append(")\n\n");
+        text.Append("| Part | Mean | Allocated |\n|---|---:|---:|\n");
+        foreach (var (name, body) in parts)
+        {
+            var (nanoseconds, bytes) = Measure(body);
+            text.Append("| ").Append(name).Append(" | ").Append(Report.Time(nanoseconds)).Append(" | ").Append(Report.Bytes(bytes)).Append(" |\n");
+        }
+        // The emitter alone: one sequence of n double-quoted scalars of a compose-like length, per scalar.
+        const int scalars = 20_000;
+        var values = Enumerable.Range(0, scalars).Select(i => "${SECRET_" + i.ToString(CultureInfo.InvariantCulture) + ":?SECRET is not set; see .env.example}").ToArray();
+        var quoted = new YamlIntent(YamlIntentKind.Sequence, string.Empty, ScalarStyle.Any,
+            values.Select(v => new YamlIntent(YamlIntentKind.Scalar, v, ScalarStyle.DoubleQuoted, EquatableArray<YamlIntent>.Empty)).ToEquatableArray());
+        var (perDocument, perDocumentBytes) = Measure(() => YamlFragmentWriter.Emitted(quoted));
+        var (perWritten, perWrittenBytes) = Measure(() => YamlFragmentWriter.Document(quoted));
+        var floor = Measure(() => values.Aggregate(new StringBuilder(), (b, v) => b.Append("- \"").Append(v).Append("\"\n")).ToString());
+        text.Append("\nEmitter: ").Append(Report.Time(perDocument / scalars)).Append(" and ").Append((perDocumentBytes / scalars).ToString(CultureInfo.InvariantCulture))
+            .Append(" bytes allocated per double-quoted scalar of ").Append(values[0].Length.ToString(CultureInfo.InvariantCulture)).Append(" characters (StringBuilder floor: ")
+            .Append(Report.Time(floor.Nanoseconds / scalars)).Append(", ").Append((floor.Bytes / scalars).ToString(CultureInfo.InvariantCulture)).Append(" bytes; BlockYamlWriter: ")
+            .Append(Report.Time(perWritten / scalars)).Append(", ").Append((perWrittenBytes / scalars).ToString(CultureInfo.InvariantCulture)).Append(" bytes).\n");
+        // What the pipeline re-runs after the one-descriptor edit: the plan, the join, and which fragments.
+        var (before, after) = workload.DescriptorTrees;
+        var driver = Workload.NewDriver(trackSteps: true).RunGenerators(workload.Compilation);
+        var initial = driver.GetRunResult().Results.Single().TrackedSteps;
+        var build = (Generators.StackBuild)initial[Generators.StepNames.StackBuild].Single().Outputs.Single().Value;
+        text.Append("Initial run: blocked ").Append(((Generators.RenderedStack)initial[Generators.StepNames.Rendered].Single().Outputs.Single().Value).Blocked ? "yes" : "no")
+            .Append(", build errors: ").Append(build.HasErrors ? "yes" : "no")
+            .Append(", parse errors: ").Append(string.Join("; ", initial[Generators.StepNames.ServiceParse].SelectMany(s => s.Outputs).Select(o => (Generators.Parsing.ServiceParse)o.Value)
+                .SelectMany(p => p.Diagnostics).Where(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Descriptor.Id + " " + string.Join(",", d.Arguments)).Distinct().Take(5)))
+            .Append(", per-descriptor errors: ").Append(string.Join("; ", PerDescriptorErrors(workload.Model).Take(5)))
+            .Append(", stack-wide findings: ").Append(string.Join("; ", build.Findings.Select(f => f.Descriptor.Id + " " + f.Owner + " " + string.Join(",", f.Arguments)).Take(5))).Append(".\n");
+        var steps = driver.RunGenerators(workload.Compilation.ReplaceSyntaxTree(before, after)).GetRunResult().Results.Single().TrackedSteps;
+        var rendered = (Generators.RenderedStack)steps[Generators.StepNames.Rendered].Single().Outputs.Single().Value;
+        var fragmentSteps = steps.TryGetValue(Generators.StepNames.ServiceFragments, out var found) ? found : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
+        var rerun = fragmentSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
+            .Select(o => ((ServiceFragment)o.Value).Name).ToList();
+        text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", fragments rendered again: ")
+            .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun)).Append(") of ")
+            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> PerDescriptorErrors(StackModel stack)
+    {
+        var findings = new List<Generators.Diagnostics.Finding>();
+        Generators.Validation.StackSettingsRules.Check(stack.Settings, findings);
+        foreach (var service in stack.Services)
+        {
+            Generators.Validation.ServiceRules.Check(service, findings);
+        }
+        return findings.Where(f => f.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(f => f.Descriptor.Id + " " + f.Owner + " " + f.SiteKey + " " + string.Join(",", f.Arguments)).Distinct();
+    }
+
+    private static (double Nanoseconds, long Bytes) Measure(Func<object?> body)
+    {
+        GC.KeepAlive(body());
+        var calls = 0;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        while (calls < 3 || (calls < 50 && clock.Elapsed < TimeSpan.FromMilliseconds(500)))
+        {
+            GC.KeepAlive(body());
+            calls++;
+        }
+        clock.Stop();
+        return (clock.Elapsed.TotalNanoseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - bytes) / calls);
+    }
+}

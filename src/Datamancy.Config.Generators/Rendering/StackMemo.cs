@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Rendering
+{
+    /// <summary>
+    /// Stack-wide facts every renderer asks for many times per render (the sorted services, the service of a role,
+    /// the OIDC clients), computed once per <see cref="StackModel"/> instance. A model is immutable, so the facts
+    /// cannot go stale; the table holds them only as long as the model lives and is keyed by reference, so two equal
+    /// models never share an entry by accident (they would hold equal facts anyway).
+    /// </summary>
+    internal sealed class StackMemo
+    {
+        private static readonly ConditionalWeakTable<StackModel, StackMemo> Table = new();
+
+        private readonly StackModel _stack;
+        private readonly Dictionary<ServiceRole, ServiceModel?> _roles = new();
+        private DerivedSecrets.OidcClient[]? _clients;
+
+        private StackMemo(StackModel stack)
+        {
+            _stack = stack;
+            // OrderBy is stable: services of one name (a validation error, but the analyzers may still ask) keep their order.
+            Ordered = stack.Services.OrderBy(s => s.Name, System.StringComparer.Ordinal).ToArray();
+        }
+
+        public static StackMemo Of(StackModel stack) => Table.GetValue(stack, static s => new StackMemo(s));
+
+        /// <summary>The services sorted by name with the ordinal comparer.</summary>
+        public IReadOnlyList<ServiceModel> Ordered { get; }
+
+        public ServiceModel? WithRole(ServiceRole role)
+        {
+            lock (_roles)
+            {
+                if (!_roles.TryGetValue(role, out var service))
+                {
+                    service = Ordered.FirstOrDefault(s => s.Role == role);
+                    _roles[role] = service;
+                }
+                return service;
+            }
+        }
+
+        /// <summary>Every OIDC client of the stack, computed on first use.</summary>
+        public IReadOnlyList<DerivedSecrets.OidcClient> OidcClients =>
+            _clients ??= DerivedSecrets.ComputeOidcClients(_stack).ToArray();
+    }
+}

@@ -1,0 +1,144 @@
+using Datamancy.Config.Generators;
+using Datamancy.Config.Generators.Rendering.Fragments;
+using Datamancy.Config.Tests.Infrastructure;
+using Datamancy.Config.Tests.Links;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Datamancy.Config.Tests;
+
+/// <summary>
+/// The render stage is per service: the stack-level plan runs once per model change, then every service's fragment is
+/// its own pipeline output, cached on its own input, and a join puts the artifacts together. These tests pin down that
+/// an edit re-renders exactly the fragments whose text changes — the edited service's, and another service's only when
+/// the edit reaches it (a link changes its networks) — and that the joined output equals a cold run's byte for byte.
+/// </summary>
+public sealed class FragmentIncrementalityTests
+{
+    private const string Unrelated = "namespace Other; public static class Helper { public static int Answer() { var x = 40; return x + 2; } }";
+
+    private static (GeneratorRun First, CSharpCompilation Compilation) Start()
+    {
+        var first = GeneratorHarness.Run(GeneratorHarness.SampleSources().Append(Unrelated).ToArray());
+        Assert.Empty(first.Errors);
+        return (first, first.Input);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText));
+        var edited = CSharpSyntaxTree.ParseText(tree.ToString().Replace(oldText, newText), GeneratorHarness.ParseOptions, tree.FilePath);
+        return compilation.ReplaceSyntaxTree(tree, edited);
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
+        run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    /// <summary>Each service fragment's name and why it was (not) produced again.</summary>
+    private static (string Name, IncrementalStepRunReason Reason)[] Fragments(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs)
+            .Select(o => (((ServiceFragment)o.Value).Name, o.Reason)).ToArray();
+
+    private static string[] Rerendered(GeneratorRun run) =>
+        Fragments(run).Where(f => f.Reason is not IncrementalStepRunReason.Cached).Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+    private static Dictionary<string, string> Sources(GeneratorRun run) =>
+        run.Result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>The edited compilation, generated from scratch: what the warm run must equal.</summary>
+    private static GeneratorRun Cold(CSharpCompilation compilation)
+    {
+        var options = new TestOptionsProvider(new Dictionary<string, string>());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new DatamancyGenerator().AsSourceGenerator() },
+            parseOptions: GeneratorHarness.ParseOptions,
+            optionsProvider: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return GeneratorHarness.Run(compilation, driver, options);
+    }
+
+    [Fact]
+    public void Every_service_has_one_fragment_and_a_cold_run_renders_each_once()
+    {
+        var (first, _) = Start();
+        var fragments = Fragments(first);
+        var services = first.Model().Services.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(services, fragments.Select(f => f.Name).ToArray()); // backup services included, in compose order
+        Assert.All(fragments, f => Assert.Equal(IncrementalStepRunReason.New, f.Reason));
+        var compose = first.Artifact("prod/compose.yaml");
+        Assert.All(first.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs),
+            o => Assert.Contains(((ServiceFragment)o.Value).Text, compose));
+    }
+
+    [Fact]
+    public void Editing_one_descriptor_rerenders_only_that_services_fragment()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
+        var second = first.Rerun(edited);
+
+        Assert.Equal(new[] { "litellm" }, Rerendered(second));
+        Assert.Equal(IncrementalStepRunReason.Modified, Fragments(second).Single(f => f.Name == "litellm").Reason);
+        Assert.Equal(Fragments(first).Length - 1, Fragments(second).Count(f => f.Reason == IncrementalStepRunReason.Cached));
+        // The plan and the join ran once each; the result is what a cold run of the edited code writes.
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.RenderPlan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
+        Assert.Contains("main-v1.53.0", second.Artifact("prod/compose.yaml"));
+        Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void Removing_a_link_rerenders_both_ends_and_nothing_else()
+    {
+        var (first, compilation) = Start();
+        Assert.Contains("\"link.open-webui.qdrant\"", first.Artifact("prod/compose.yaml"));
+        var edited = Replace(compilation, "[Uses(typeof(Qdrant))]\n", string.Empty);
+        var second = first.Rerun(edited);
+
+        // The edit is in open-webui's descriptor, but qdrant's block changes too: it no longer joins the link's network.
+        Assert.Equal(new[] { "open-webui", "qdrant" }, Rerendered(second));
+        Assert.DoesNotContain("link.open-webui.qdrant", second.Artifact("prod/compose.yaml"));
+        Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void A_stack_wide_fact_rerenders_every_service_that_reads_it()
+    {
+        var (first, compilation) = Start();
+        // The default pids limit is a stack setting that every block without its own [Resources(Pids)] writes.
+        var edited = Replace(compilation, "Networking = NetworkLayout.PerLink, Kubernetes = true)]", "Networking = NetworkLayout.PerLink, Kubernetes = true, DefaultPids = 300)]");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        var compose = second.Artifact("prod/compose.yaml");
+        var expected = second.Model().Services.Where(s => s.Resources.Pids == 0).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Rerendered(second));
+        Assert.Contains("pids_limit: 300", compose);
+        Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void Unrelated_edit_renders_no_fragment()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
+        Assert.All(Reasons(second, StepNames.RenderPlan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Fragments(second), f => Assert.Equal(IncrementalStepRunReason.Cached, f.Reason));
+        Assert.All(Reasons(second, StepNames.Rendered), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Equal(Sources(first), Sources(second));
+    }
+
+    [Theory]
+    [InlineData(typeof(RenderPlan))]
+    [InlineData(typeof(ServiceFragment))]
+    public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
+    {
+        // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.
+        var purity = new ModelPurityTests();
+        purity.No_Roslyn_object_is_reachable(root);
+        purity.What_renders_holds_no_position(root);
+    }
+}
