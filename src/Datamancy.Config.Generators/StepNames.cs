@@ -13,5 +13,9 @@ namespace Datamancy.Config.Generators
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
         public const string ServiceViews = "Datamancy.ServiceViews";
+        public const string Trees = "Datamancy.Trees";
+        public const string TreeSkeletons = "Datamancy.TreeSkeletons";
+        public const string ParseEnvironment = "Datamancy.ParseEnvironment";
+        public const string TreeParse = "Datamancy.TreeParse";
     }
 }
