@@ -24,8 +24,8 @@ namespace Datamancy.Config.Generators
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             // One handle per syntax tree, equal while the tree object is the same: an edit touches only its tree's handle.
-            var trees = context.SyntaxProvider
-                .CreateSyntaxProvider(static (node, _) => node is CompilationUnitSyntax, static (ctx, ct) => TreeHandle.From(ctx, ct))
+            var trees = context.CompilationProvider
+                .SelectMany(static (compilation, ct) => TreeHandle.All(compilation, ct))
                 .WithTrackingName(StepNames.Trees);
 
             // What other trees' parses can observe of each tree, from syntax; equal after an edit inside a body or a descriptor's arguments.
