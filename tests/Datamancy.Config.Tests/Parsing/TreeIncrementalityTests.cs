@@ -2,6 +2,7 @@ using Datamancy.Config.Generators;
 using Datamancy.Config.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Datamancy.Config.Tests.Parsing;
@@ -108,5 +109,34 @@ public sealed class TreeIncrementalityTests
         Assert.Equal(trees + 1, reasons.Length);
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
         Assert.Equal(1, comparison.Reasons(StepNames.ServiceParse).Count(r => r == IncrementalStepRunReason.New));
+    }
+
+    [Fact]
+    public void No_value_the_pipeline_keeps_holds_an_earlier_compilation_alive()
+    {
+        // Handles and the environment carry their pass's compilation for binding; after the next pass nothing may keep it.
+        var (driver, earlier, current) = RunOnTwoCompilations();
+        for (var i = 0; i < 5 && earlier.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(earlier.IsAlive, "the first compilation is still reachable after the driver moved on");
+        GC.KeepAlive(driver);
+        GC.KeepAlive(current);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (GeneratorDriver Driver, WeakReference Earlier, CSharpCompilation Current) RunOnTwoCompilations()
+    {
+        var first = GeneratorHarness.Compile(GeneratorHarness.SampleSources().Append(CrossTreeStack.Unrelated));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new DatamancyGenerator().AsSourceGenerator() },
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driver = driver.RunGenerators(first);
+        var second = Replace(first, "var x = 40;", "var x = 41;");
+        driver = driver.RunGenerators(second);
+        return (driver, new WeakReference(first), second);
     }
 }
