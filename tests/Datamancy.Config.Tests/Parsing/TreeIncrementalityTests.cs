@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Datamancy.Config.Generators;
 using Datamancy.Config.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace Datamancy.Config.Tests.Parsing;
