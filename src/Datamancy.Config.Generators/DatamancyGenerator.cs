@@ -6,6 +6,7 @@ using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Generators.Emission;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
+using Datamancy.Config.Generators.Parsing.Trees;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -22,8 +23,29 @@ namespace Datamancy.Config.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var services = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.Service, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => ServiceParser.Parse(ctx, ct))
+            // One handle per syntax tree, equal while the tree object is the same: an edit touches only its tree's handle.
+            var trees = context.CompilationProvider
+                .SelectMany(static (compilation, ct) => TreeHandle.All(compilation, ct))
+                .WithTrackingName(StepNames.Trees);
+
+            // What other trees' parses can observe of each tree, from syntax; equal after an edit inside a body or a descriptor's arguments.
+            var environment = trees
+                .Select(static (tree, ct) => TreeSkeleton.Read(tree.Tree, ct))
+                .WithTrackingName(StepNames.TreeSkeletons)
+                .Collect()
+                .Select(static (all, _) => DeclarationShape.From(all))
+                .Combine(context.CompilationProvider)
+                .Select(static (input, _) => new ParseEnvironment(input.Left, input.Right))
+                .WithTrackingName(StepNames.ParseEnvironment);
+
+            // The semantic parse runs for a changed tree, or for all of them when the environment changed; every other tree stays Cached.
+            var parsedTrees = trees
+                .Combine(environment)
+                .Select(static (input, ct) => TreeParser.Parse(input.Left, input.Right, ct))
+                .WithTrackingName(StepNames.TreeParse);
+
+            var services = parsedTrees
+                .SelectMany(static (tree, _) => tree.Services)
                 .WithTrackingName(StepNames.ServiceParse);
 
             var serviceModels = services
@@ -34,8 +56,8 @@ namespace Datamancy.Config.Generators
                 .Select(static (models, _) => models.Select(m => m!).ToEquatableArray())
                 .WithTrackingName(StepNames.ServiceModels);
 
-            var stacks = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.Stack, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, static (ctx, ct) => StackParser.Parse(ctx, ct))
+            var stacks = parsedTrees
+                .SelectMany(static (tree, _) => tree.Stacks)
                 .WithTrackingName(StepNames.StackParse);
 
             var stackHeads = stacks
@@ -43,10 +65,10 @@ namespace Datamancy.Config.Generators
                 .Collect()
                 .WithTrackingName(StepNames.StackHeads);
 
-            var groups = context.SyntaxProvider
-                .ForAttributeWithMetadataName(AttributeNames.UserGroups, static (node, _) => node is EnumDeclarationSyntax, static (ctx, ct) => StackParser.ParseGroups(ctx, ct))
+            var groups = parsedTrees
+                .SelectMany(static (tree, _) => tree.Groups)
                 .Collect()
-                .Select(static (all, _) => all.SelectMany(g => g).ToEquatableArray())
+                .Select(static (all, _) => all.SelectMany(g => g.Names).ToEquatableArray())
                 .WithTrackingName(StepNames.Groups);
 
             var domainOverride = context.AnalyzerConfigOptionsProvider

@@ -19,5 +19,10 @@ namespace Datamancy.Config.Generators
 
         /// <summary>One output per service: its compose block, emitted on its own and cached on its own input.</summary>
         public const string ServiceFragments = "Datamancy.ServiceFragments";
+
+        public const string Trees = "Datamancy.Trees";
+        public const string TreeSkeletons = "Datamancy.TreeSkeletons";
+        public const string ParseEnvironment = "Datamancy.ParseEnvironment";
+        public const string TreeParse = "Datamancy.TreeParse";
     }
 }

@@ -10,10 +10,10 @@ namespace Datamancy.Config.Tests;
 
 /// <summary>
 /// Caching is asserted on tracked steps, not assumed from empty diagnostics.
-/// Roslyn re-runs a <c>ForAttributeWithMetadataName</c> transform for every match whenever the
-/// compilation changes (its transform is semantic), so <see cref="StepNames.ServiceParse"/> reports
-/// <c>Unchanged</c> after any edit; what these tests pin down is that nothing downstream of an equal
-/// parse runs again (<c>Cached</c>), and that an edit re-runs only what depends on it.
+/// Roslyn re-runs a syntax provider's transform for every tree whenever the compilation changes, so
+/// <see cref="StepNames.Trees"/> reports <c>Unchanged</c> for every tree and <c>Modified</c> for the edited one;
+/// the parse itself runs per tree (<c>Parsing/TreeIncrementalityTests</c>). What these tests pin down is that
+/// nothing downstream of an equal parse runs again (<c>Cached</c>), and that an edit re-runs only what depends on it.
 /// </summary>
 public sealed class IncrementalityTests
 {
@@ -65,12 +65,14 @@ public sealed class IncrementalityTests
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
 
-        foreach (var step in OurSteps)
+        // The edited tree's handle is the one Modified input; its parse is equal.
+        Assert.Equal(1, Count(second, StepNames.Trees, IncrementalStepRunReason.Modified));
+        foreach (var step in OurSteps.Except(new[] { StepNames.Trees }))
         {
             AllCachedOrUnchanged(second, step);
         }
-        // Everything after the parse did not run at all: equal parses are not passed on.
-        foreach (var step in OurSteps.Except(new[] { StepNames.ServiceParse, StepNames.StackParse }))
+        // Everything after the edited tree's parse did not run at all: equal parses are not passed on.
+        foreach (var step in OurSteps.Except(new[] { StepNames.Trees, StepNames.TreeSkeletons, StepNames.ParseEnvironment, StepNames.TreeParse }))
         {
             AllCached(second, step);
         }

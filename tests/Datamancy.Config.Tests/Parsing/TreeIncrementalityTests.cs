@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using Datamancy.Config.Generators;
+using Datamancy.Config.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Datamancy.Config.Tests.Parsing;
+
+/// <summary>
+/// The parse stage re-does work only for the tree an edit touched: <see cref="StepNames.TreeParse"/> runs once per
+/// tree, and after an edit every tree but the edited one is <c>Cached</c> (it did not run). Only an edit to what other
+/// trees can observe (a declaration, a constant, a global alias, another part of a partial type) re-parses them all.
+/// Each run is also compared with the reference parse (<see cref="ParseComparison"/>). Roslyn reports the steps
+/// that feed an output, so <see cref="StepNames.TreeParse"/> lists the trees that declare something (the sample's
+/// four files); the unrelated file's parse is visible through <see cref="StepNames.TreeSkeletons"/>.
+/// </summary>
+public sealed class TreeIncrementalityTests
+{
+    private static (ParseComparison Comparison, CSharpCompilation Compilation, int Trees) Start()
+    {
+        var comparison = new ParseComparison();
+        var sources = GeneratorHarness.SampleSources().Append(CrossTreeStack.Unrelated).ToArray();
+        var compilation = GeneratorHarness.Compile(sources);
+        comparison.RunAndCompare(compilation, "cold");
+        Assert.Equal(sources.Length, comparison.Reasons(StepNames.TreeSkeletons).Length);
+        var declaring = comparison.Reasons(StepNames.TreeParse);
+        Assert.Equal(sources.Length - 1, declaring.Length);
+        Assert.All(declaring, reason => Assert.Equal(IncrementalStepRunReason.New, reason));
+        return (comparison, compilation, declaring.Length);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string from, string to)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(from));
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace(from, to), GeneratorHarness.ParseOptions, tree.FilePath));
+    }
+
+    private static int Ran(ParseComparison comparison, string step) => comparison.Reasons(step).Count(r => r != IncrementalStepRunReason.Cached);
+
+    [Fact]
+    public void An_unrelated_edit_parses_only_the_edited_tree_and_no_service_again()
+    {
+        var (comparison, compilation, trees) = Start();
+        for (var i = 0; i < 10; i++)
+        {
+            // Ten successive keystrokes in a method body, as the IDE sends them.
+            compilation = Replace(compilation, "var x = " + (40 + i) + ";", "var x = " + (41 + i) + ";");
+            comparison.RunAndCompare(compilation, "keystroke " + i);
+
+            // The edited tree alone was read again (its skeleton is equal); no declaring tree was parsed.
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeSkeletons).Where(r => r != IncrementalStepRunReason.Cached));
+            Assert.Equal(trees, comparison.Reasons(StepNames.TreeParse).Length);
+            Assert.All(comparison.Reasons(StepNames.TreeParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.ParseEnvironment));
+            Assert.All(comparison.Reasons(StepNames.ServiceParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+            Assert.All(comparison.Reasons(StepNames.StackParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        }
+    }
+
+    [Fact]
+    public void A_one_descriptor_edit_parses_only_its_tree()
+    {
+        var (comparison, compilation, trees) = Start();
+        var edited = compilation.SyntaxTrees.Single(t => t.ToString().Contains("main-v1.52.0"));
+        compilation = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
+        comparison.RunAndCompare(compilation, "one descriptor");
+
+        var reasons = comparison.Reasons(StepNames.TreeParse);
+        Assert.Equal(trees, reasons.Length);
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(trees - 1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.ParseEnvironment));
+
+        // One service changed; the others declared in the same file re-parse to equal parses; every other service was not parsed.
+        var sameTree = edited.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().Count(a => a.Name.ToString() == "Service");
+        var services = comparison.Reasons(StepNames.ServiceParse);
+        Assert.Equal(1, services.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(sameTree - 1, services.Count(r => r == IncrementalStepRunReason.Unchanged));
+        Assert.Equal(services.Length - sameTree, services.Count(r => r == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void A_declaration_other_trees_can_observe_parses_every_tree_again_to_equal_results()
+    {
+        var (comparison, compilation, trees) = Start();
+        compilation = Replace(compilation, "public static int Answer()", "public const string Answer2 = \"x\"; public static int Answer()");
+        comparison.RunAndCompare(compilation, "new constant");
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, comparison.Reasons(StepNames.ParseEnvironment));
+        Assert.Equal(trees, Ran(comparison, StepNames.TreeParse));
+        Assert.DoesNotContain(IncrementalStepRunReason.Modified, comparison.Reasons(StepNames.TreeParse));
+        Assert.All(comparison.Reasons(StepNames.ServiceParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Adding_a_tree_with_a_service_parses_every_tree_once_and_renders_the_new_service()
+    {
+        var (comparison, compilation, trees) = Start();
+        var added = CSharpSyntaxTree.ParseText("""
+            using Datamancy.Config;
+            namespace Datamancy.Stack;
+            [Service("whoami", "traefik/whoami:v1.10.3", Port = 80, Networks = Network.Frontend)]
+            public static partial class WhoAmI;
+            """, GeneratorHarness.ParseOptions, "Added.cs");
+        comparison.RunAndCompare(compilation.AddSyntaxTrees(added), "added tree");
+
+        var reasons = comparison.Reasons(StepNames.TreeParse);
+        Assert.Equal(trees + 1, reasons.Length);
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(1, comparison.Reasons(StepNames.ServiceParse).Count(r => r == IncrementalStepRunReason.New));
+    }
+
+    [Fact]
+    public void No_value_the_pipeline_keeps_holds_an_earlier_compilation_alive()
+    {
+        // Handles and the environment carry their pass's compilation for binding; after the next pass nothing may keep it.
+        var (driver, earlier, current) = RunOnTwoCompilations();
+        for (var i = 0; i < 5 && earlier.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(earlier.IsAlive, "the first compilation is still reachable after the driver moved on");
+        GC.KeepAlive(driver);
+        GC.KeepAlive(current);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (GeneratorDriver Driver, WeakReference Earlier, CSharpCompilation Current) RunOnTwoCompilations()
+    {
+        var first = GeneratorHarness.Compile(GeneratorHarness.SampleSources().Append(CrossTreeStack.Unrelated));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new DatamancyGenerator().AsSourceGenerator() },
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driver = driver.RunGenerators(first);
+        var second = Replace(first, "var x = 40;", "var x = 41;");
+        driver = driver.RunGenerators(second);
+        return (driver, new WeakReference(first), second);
+    }
+}
