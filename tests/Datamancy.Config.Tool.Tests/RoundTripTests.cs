@@ -19,7 +19,7 @@ namespace Datamancy.Config.Tool.Tests;
 public sealed class RoundTripTests
 {
     /// <summary>Stacks whose every decision is visible in the four imported files, apart from what <see cref="UserEdits"/> writes in.</summary>
-    public static readonly TheoryData<string> Stacks = new() { "sample", "minimal", "oidc-and-bypass", "least-privilege" };
+    public static readonly TheoryData<string> Stacks = new() { "sample", "minimal", "api-only", "oidc-and-bypass", "exceptions", "real-homelab", "real-mail-social", "real-ai-ops", "false-positives", "least-privilege" };
 
     [Theory]
     [MemberData(nameof(Stacks))]
@@ -31,11 +31,13 @@ public sealed class RoundTripTests
         ImportRun.WriteArtifacts(original, folder.Path);
         var prod = Path.Combine(folder.Path, "prod");
         var domain = Regex.Match(original.Artifact("prod/Caddyfile"), @"\n(?:auth|[a-z0-9-]+)\.(?<d>[a-z0-9.-]+) \{").Groups["d"].Value;
+        var authelia = Path.Combine(prod, "authelia", "configuration.yml");
 
+        // A stack without an SSO service emits no Authelia configuration: the user has none to pass.
         var result = ImportRun.Import(new ImportRequest(
             new[] { Path.Combine(prod, "compose.yaml") },
             Path.Combine(prod, "Caddyfile"),
-            new[] { Path.Combine(prod, "authelia", "configuration.yml") },
+            File.Exists(authelia) ? new[] { authelia } : Array.Empty<string>(),
             Path.Combine(prod, ".env.example"),
             domain,
             Path.Combine(folder.Path, "Imported"),
@@ -43,6 +45,7 @@ public sealed class RoundTripTests
         var unedited = ImportRun.Build(result);
         Assert.True(unedited.Errors.Count() == ImportRun.Todos(result), string.Join("\n", unedited.Errors) + "\n--- markers:\n"
             + string.Join("\n", ImportRun.Sources(result).SelectMany(x => x.Split('\n')).Where(l => l.StartsWith("// TODO(import):", StringComparison.Ordinal))));
+        Assert.Equal(ImportRun.Warned(result), unedited.WithId("DMC3003").Count());
         var imported = ImportRun.BuildEdited(result, TestStacks.Sources(stack));
 
         Assert.Empty(imported.Errors);

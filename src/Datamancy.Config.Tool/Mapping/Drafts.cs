@@ -59,6 +59,14 @@ internal sealed class ServiceDraft
     /// <summary>The service has its own egress network: [Egress] with a justification only the user can write.</summary>
     public bool Egress { get; set; }
     public ExtrasDraft Extras { get; } = new();
+    /// <summary>Authelia's session store when the stack has more than one cache: [SessionStore].</summary>
+    public bool SessionStore { get; set; }
+    /// <summary>The ingress image is not named 'caddy': [CaddyBuild] with the Caddy version only the user knows.</summary>
+    public bool CaddyBuild { get; set; }
+    /// <summary>Compose gives the service no limits at all: before the stack is read whole, whether it is an exception is open.</summary>
+    public bool Unlimited { get; set; }
+    /// <summary>Other services have limits and this one none: [Resources(NoLimit = true)], whose reason only the user can write.</summary>
+    public bool NoLimit { get; set; }
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch

@@ -53,7 +53,9 @@ internal sealed partial class ServiceMapper
         {
             return "Cache";
         }
-        return DatabaseImage.IsMatch(image) && !routed ? "Database" : "App";
+        // A one-off job on a database image (restart: no or on-failure) initialises or migrates a database; it is not one.
+        var job = service.ScalarKey("restart") is { } restart && (restart == "no" || restart.StartsWith("on-failure", StringComparison.Ordinal));
+        return DatabaseImage.IsMatch(image) && !routed && !job ? "Database" : "App";
     }
 
     public void Map(ComposeService service, ServiceDraft draft, IReadOnlyCollection<string> allowlistVariables, Func<string, string?> classOf, IReadOnlyCollection<string>? derivedAliases = null)

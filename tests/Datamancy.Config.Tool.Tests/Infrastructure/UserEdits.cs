@@ -24,6 +24,9 @@ public static class UserEdits
 
         /// <summary>[Volume] justifications (host paths and variable sources) by source and target.</summary>
         public Dictionary<(string Source, string Target), string> Volumes { get; } = new();
+
+        /// <summary>Every attribute of the original service, for the justifications the markers ask for.</summary>
+        public List<AttributeSyntax> Attributes { get; } = new();
     }
 
     public static string[] Apply(IEnumerable<string> imported, IReadOnlyList<string> original)
@@ -65,6 +68,7 @@ public static class UserEdits
                 backups,
                 publish);
             var facts = services[Literal(service, 0)];
+            facts.Attributes.AddRange(attributes);
             foreach (var elevated in attributes.Where(a => Name(a) == "Elevated" && Named(a, "Justification") is not null))
             {
                 facts.Elevated[Positional(elevated)] = Named(elevated, "Justification")!;
@@ -106,35 +110,19 @@ public static class UserEdits
             {
                 continue;
             }
-            if (line.StartsWith("// TODO(import):", StringComparison.Ordinal) && i + 1 < lines.Count)
+            if (line.StartsWith("// TODO(import):", StringComparison.Ordinal))
             {
-                var next = lines[i + 1];
-                var port = Regex.Match(next, "^\\[Publish\\((?<p>[0-9]+)");
-                if (next == "[Egress(\"\")]" && current.Egress is { } reason)
+                // One marker per build error: several can announce the same declaration (two public CIDRs of one API host).
+                var at = i + 1;
+                while (at < lines.Count && lines[at].StartsWith("// TODO(import):", StringComparison.Ordinal))
                 {
-                    lines[i + 1] = "[Egress(" + reason + ")]";
-                    lines.RemoveAt(i--);
+                    at++;
                 }
-                else if (port.Success && current.Publish.TryGetValue(port.Groups["p"].Value, out var because))
+                if (at < lines.Count && Answer(lines[at], current) is { } answered)
                 {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + because + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (next.StartsWith("[Elevated(", StringComparison.Ordinal)
-                    && current.Elevated.TryGetValue(next.Substring("[Elevated(".Length, next.Length - "[Elevated(".Length - 2), out var elevation))
-                {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + elevation + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (Regex.Match(next, "^\\[Volume\\((?<s>\"[^\"]*\"), (?<t>\"[^\"]*\")") is { Success: true } bind
-                    && current.Volumes.TryGetValue((Unquote(bind.Groups["s"].Value), Unquote(bind.Groups["t"].Value)), out var mounted))
-                {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + mounted + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (next.StartsWith("[UiHost(", StringComparison.Ordinal))
-                {
-                    lines.RemoveAt(i--); // the justification is written below
+                    lines[at] = answered;
+                    lines.RemoveRange(i, at - i);
+                    i--;
                 }
                 continue;
             }
@@ -177,6 +165,47 @@ public static class UserEdits
         return string.Join('\n', lines);
     }
 
+    /// <summary>
+    /// The declaration after a marker, with what the original says there: the reason of an [Egress], the version of a
+    /// [CaddyBuild], or the Justification / PublicJustification of the same attribute (same positional arguments, else
+    /// the service's only one of that name). A [UiHost] is answered below, with its policy. Null when the original has none.
+    /// </summary>
+    private static string? Answer(string next, Facts current)
+    {
+        var match = Regex.Match(next, "^\\[(?<name>[A-Za-z]+)(?:\\((?<args>.*)\\))?\\]$");
+        if (!match.Success)
+        {
+            return null;
+        }
+        var name = match.Groups["name"].Value;
+        if (name == "UiHost")
+        {
+            return next;
+        }
+        var args = match.Groups["args"].Success ? SyntaxFactory.ParseAttributeArgumentList("(" + match.Groups["args"].Value + ")") : null;
+        var positional = args is null ? string.Empty : string.Join(", ", args.Arguments.Where(x => x.NameEquals is null).Select(x => x.Expression.ToString()));
+        var same = current.Attributes.Where(a => Name(a) == name).ToList();
+        var original = same.FirstOrDefault(a => a.ArgumentList is null ? positional.Length == 0 : Positional(a) == positional) ?? (same.Count == 1 ? same[0] : null);
+        if (original is null)
+        {
+            return null;
+        }
+        if (name is "Egress" or "CaddyBuild")
+        {
+            return "[" + name + "(" + original.ArgumentList!.Arguments[0].Expression + ")]";
+        }
+        var added = new[] { "Justification", "PublicJustification" }
+            .Where(n => Named(original, n) is not null && !next.Contains(n + " = ", StringComparison.Ordinal))
+            .Select(n => n + " = " + Named(original, n)).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+        return args is null || args.Arguments.Count == 0
+            ? "[" + name + "(" + string.Join(", ", added) + ")]"
+            : next.Substring(0, next.Length - 2) + ", " + string.Join(", ", added) + ")]";
+    }
+
     /// <summary>Answers every <c>// TODO(import):</c> marker with <paramref name="reason"/>, as a user who reviewed each one would.</summary>
     public static string[] Justify(IEnumerable<string> imported, string reason) => imported.Select(source =>
     {
@@ -188,11 +217,17 @@ public static class UserEdits
                 continue;
             }
             var next = lines[i + 1];
+            if (next.StartsWith("// TODO(import):", StringComparison.Ordinal))
+            {
+                lines.RemoveAt(i); // the next marker, for the same declaration, is answered already
+                continue;
+            }
+            var named = next.StartsWith("[ApiHost", StringComparison.Ordinal) ? "PublicJustification" : "Justification";
             lines[i + 1] = next == "[Egress(\"\")]"
                 ? "[Egress(\"" + reason + "\")]"
                 : next.EndsWith(")]", StringComparison.Ordinal)
-                    ? next.Substring(0, next.Length - 2) + ", Justification = \"" + reason + "\")]"
-                    : next.Substring(0, next.Length - 1) + "(Justification = \"" + reason + "\")]";
+                    ? next.Substring(0, next.Length - 2) + ", " + named + " = \"" + reason + "\")]"
+                    : next.Substring(0, next.Length - 1) + "(" + named + " = \"" + reason + "\")]";
             lines.RemoveAt(i);
         }
         return string.Join('\n', lines);
