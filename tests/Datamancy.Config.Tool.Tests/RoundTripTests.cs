@@ -30,7 +30,8 @@ public sealed class RoundTripTests
         using var folder = new TempFolder();
         ImportRun.WriteArtifacts(original, folder.Path);
         var prod = Path.Combine(folder.Path, "prod");
-        var domain = Regex.Match(original.Artifact("prod/Caddyfile"), @"\n(?:auth|[a-z0-9-]+)\.(?<d>[a-z0-9.-]+) \{").Groups["d"].Value;
+        // The user knows their domain: the one [Stack] names.
+        var domain = TestStacks.Sources(stack).Select(s => Regex.Match(s, "\\[Stack\\(\"[^\"]+\", \"(?<d>[^\"]+)\"")).First(m => m.Success).Groups["d"].Value;
         var authelia = Path.Combine(prod, "authelia", "configuration.yml");
 
         // A stack without an SSO service emits no Authelia configuration: the user has none to pass.

@@ -45,6 +45,10 @@ internal sealed partial class ServiceMapper
         {
             return "Sso";
         }
+        if (image.Contains("docker-socket-proxy", StringComparison.Ordinal))
+        {
+            return "SocketProxy";
+        }
         if (DirectoryImage.IsMatch(image))
         {
             return "Directory";
