@@ -63,10 +63,8 @@ internal sealed class ServiceDraft
     public bool SessionStore { get; set; }
     /// <summary>The ingress image is not named 'caddy': [CaddyBuild] with the Caddy version only the user knows.</summary>
     public bool CaddyBuild { get; set; }
-    /// <summary>Compose gives the service no limits at all: before the stack is read whole, whether it is an exception is open.</summary>
-    public bool Unlimited { get; set; }
-    /// <summary>Other services have limits and this one none: [Resources(NoLimit = true)], whose reason only the user can write.</summary>
-    public bool NoLimit { get; set; }
+    /// <summary>Databases (class names) this service shares the database network with and does not depend on: a TODO marker each.</summary>
+    public List<string> UsesUnknown { get; } = new();
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch

@@ -112,7 +112,7 @@ internal sealed partial class ServiceMapper
         var pids = ComposeReader.Int(service.ScalarKey("pids_limit") ?? limits.Child("pids").Scalar());
         if (memory is null && cpus is null && pids is null)
         {
-            draft.Unlimited = true; // decided once the whole stack is read (StackMapper.Limits)
+            report.Decide(service.Where, "'" + service.Name + "' has no resource limits in compose; the descriptors' defaults apply (512m memory, 1.0 CPU, 256 processes).");
             return;
         }
         var normalizedMemory = memory is null ? null : Memory(memory);

@@ -58,7 +58,6 @@ internal static partial class StackMapper
             mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
-        Limits(compose, drafts, report);
         CaddyBuild(drafts, report);
         Ports(compose, drafts, report); // first: a link's target is the side with a port
         if (parts.PerLink)
@@ -161,24 +160,6 @@ internal static partial class StackMapper
     }
 
     /// <summary>Network names → the stack's three networks: frontend/backend/database by name, internal → database, the ingress's → frontend.</summary>
-    /// <summary>
-    /// A service without limits in a stack whose other services have them is an explicit exception (the generator gives
-    /// every other service the stack's defaults): [Resources(NoLimit = true)], reported until justified. When no service
-    /// has limits, the stack never used them: the descriptors' defaults apply.
-    /// </summary>
-    private static void Limits(ComposeProject compose, Dictionary<string, ServiceDraft> drafts, ImportReport report)
-    {
-        var limited = compose.Services.Any(s => !drafts[s.Name].Unlimited);
-        foreach (var service in compose.Services.Where(s => drafts[s.Name].Unlimited))
-        {
-            var draft = drafts[service.Name];
-            draft.NoLimit = limited;
-            report.Decide(service.Where, limited
-                ? "'" + service.Name + "' has no resource limits while the other services have them: imported as [Resources(NoLimit = true)], which the build reports until you say why."
-                : "'" + service.Name + "' has no resource limits in compose; the descriptors' defaults apply (512m memory, 1.0 CPU, 256 processes).");
-        }
-    }
-
     /// <summary>An ingress image not named 'caddy' (caddy-docker-proxy, an xcaddy build) needs [CaddyBuild] with the Caddy version inside, which no file shows.</summary>
     private static void CaddyBuild(Dictionary<string, ServiceDraft> drafts, ImportReport report)
     {
@@ -234,8 +215,9 @@ internal static partial class StackMapper
     }
 
     /// <summary>
-    /// Under the shared layout a service on the database network uses every database there (DMC2008 rejects anything
-    /// else), so its membership is the [Uses] that compose shows no other way; depends_on already declares the link.
+    /// Under the shared layout compose shows a service on the database network, not which databases there it uses: a
+    /// [Uses] leaves no trace. Each database it does not depend on gets a TODO marker (DMC2008 until the user declares
+    /// the [Uses] or leaves the network); nothing is assumed, so a member that uses nothing stays visible.
     /// </summary>
     private static void DatabaseUses(Dictionary<string, ServiceDraft> drafts, ImportReport report)
     {
@@ -244,8 +226,8 @@ internal static partial class StackMapper
         {
             foreach (var database in databases.Where(db => !client.DependsOn.Any(x => x.Service == db.Name) && !client.Uses.Contains(db.Name)))
             {
-                client.Uses.Add(database.Name);
-                report.Decide(client.Where, "'" + client.Name + "' is on the database network with '" + database.Name + "': imported as [Uses(typeof(" + database.ClassName + "))] (the shared layout admits only a database's users there).");
+                client.UsesUnknown.Add(database.ClassName);
+                report.Decide(client.Where, "'" + client.Name + "' is on the database network with '" + database.Name + "', which compose does not say it uses: declare [Uses(typeof(" + database.ClassName + "))] or leave the network (the build reports DMC2008 until then).");
             }
         }
     }

@@ -127,6 +127,10 @@ internal static partial class DescriptorWriter
             service.Add("Command = new[] { " + string.Join(", ", s.Command.Select(Str)) + " }");
         }
         ServiceExtras(service, s.Extras);
+        foreach (var database in s.UsesUnknown)
+        {
+            Todo(text, "say whether '" + s.Name + "' uses " + database + ": declare [Uses(typeof(" + database + "))] or leave the database network; the build reports DMC2008 until then.");
+        }
         Attribute(text, "Service", service);
         if (s.SessionStore)
         {
@@ -249,11 +253,6 @@ internal static partial class DescriptorWriter
             if (cpus is not null) args.Add("Cpus = " + Str(cpus));
             if (pids is { } p) args.Add("Pids = " + Int(p));
             Attribute(text, "Resources", args);
-        }
-        if (s.NoLimit)
-        {
-            Todo(text, "say why '" + s.Name + "' runs without memory and CPU limits (Justification = \"…\"); the build reports DMC3011 until then.");
-            Attribute(text, "Resources", new List<string> { "NoLimit = true" });
         }
         foreach (var publish in s.Publish)
         {

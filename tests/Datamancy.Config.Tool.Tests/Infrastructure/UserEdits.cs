@@ -88,6 +88,14 @@ public static class UserEdits
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            var uses = Regex.Match(line, "^// TODO\\(import\\): say whether '(?<s>[^']+)' uses [A-Za-z0-9_]+: declare (?<a>\\[Uses\\(typeof\\((?<t>[A-Za-z0-9_]+)\\)\\)\\])");
+            if (uses.Success && services.TryGetValue(uses.Groups["s"].Value, out var user)
+                && user.Attributes.Any(a => Name(a) == "Uses" && a.ArgumentList!.Arguments[0].Expression.ToString() == "typeof(" + uses.Groups["t"].Value + ")"))
+            {
+                // The marker sits before the [Service] it concerns; the user declares the [Uses] the original has there.
+                lines[i] = uses.Groups["a"].Value;
+                continue;
+            }
             if (line.StartsWith("[Stack(", StringComparison.Ordinal))
             {
                 // Authelia's rules say each host's policy, not whether it came from the stack's default.
