@@ -105,6 +105,11 @@ public static class UserEdits
             if (service.Success)
             {
                 current = services.GetValueOrDefault(service.Groups["n"].Value);
+                if (current is not null)
+                {
+                    // A warning the imported build reports and the user accepts, as the original did: [Justify] lives only in C#.
+                    lines.InsertRange(i + 1, current.Attributes.Where(a => Name(a) == "Justify").Select(a => "[" + a + "]"));
+                }
                 if (perLink && current is not null)
                 {
                     var networks = current.Networks ?? "Network.Backend";
@@ -172,6 +177,13 @@ public static class UserEdits
         }
         return string.Join('\n', lines);
     }
+
+    /// <summary>The diagnostic IDs the original acknowledges with [Justify] on a service: the imported build must report each.</summary>
+    public static IEnumerable<string> Acknowledged(IReadOnlyList<string> original) =>
+        original.SelectMany(s => CSharpSyntaxTree.ParseText(s).GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+            .Where(t => t.AttributeLists.SelectMany(l => l.Attributes).Any(a => Name(a) == "Service"))
+            .SelectMany(t => t.AttributeLists.SelectMany(l => l.Attributes).Where(a => Name(a) == "Justify"))
+            .Select(a => Literal(a, 0));
 
     /// <summary>
     /// The declaration after a marker, with what the original says there: the reason of an [Egress], the version of a
