@@ -7,8 +7,9 @@ namespace Datamancy.Config.Tool.Tests.Infrastructure;
 
 /// <summary>
 /// What a user writes into an imported project because no compose, Caddy or Authelia file carries it, taken from the
-/// original descriptors: justifications (at each <c>// TODO(import):</c> marker: an OIDC or public host, an egress, a published
-/// port; and a host's optional one),
+/// original descriptors: the answer at each <c>// TODO(import):</c> marker (the same attribute's Justification or
+/// PublicJustification, an egress reason, a [CaddyBuild] version, a shared-layout [Uses]) and a host's optional justification,
+/// the original's [Justify] acknowledgements,
 /// <c>Kubernetes = true</c> and the <c>DefaultPolicy</c> on the stack, a volume's Weekly schedule (compose shows only that it is
 /// backed up) or a decision the backup service does not show (Never, or one on a bind or read-only mount), and under <c>NetworkLayout.PerLink</c> the shared networks a service
 /// declares (compose shows only the links). Nothing else is touched: every other difference still fails the round trip.
@@ -17,14 +18,8 @@ public static class UserEdits
 {
     /// <summary>The facts of one original service that live only in C#.</summary>
     private sealed record Facts(
-        string? UiJustification, string? UiPolicy, string? Egress, string? Networks, Dictionary<(string Source, string Target), string> Backups, Dictionary<string, string> Publish)
+        string? UiJustification, string? UiPolicy, string? Networks, Dictionary<(string Source, string Target), string> Backups)
     {
-        /// <summary>[Elevated] justifications by the attribute's positional arguments as written (kind and capabilities).</summary>
-        public Dictionary<string, string> Elevated { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>[Volume] justifications (host paths and variable sources) by source and target.</summary>
-        public Dictionary<(string Source, string Target), string> Volumes { get; } = new();
-
         /// <summary>Every attribute of the original service, for the justifications the markers ask for.</summary>
         public List<AttributeSyntax> Attributes { get; } = new();
     }
@@ -57,26 +52,14 @@ public static class UserEdits
                     backups[(Literal(volume, 0), Literal(volume, 1))] = decision;
                 }
             }
-            var publish = attributes.Where(a => Name(a) == "Publish" && Named(a, "Justification") is not null)
-                .ToDictionary(a => a.ArgumentList!.Arguments[0].Expression.ToString(), a => Named(a, "Justification")!);
             var ui = Find(attributes, "UiHost");
             services[Literal(service, 0)] = new Facts(
                 ui is null ? null : Named(ui, "Justification"),
                 ui is null ? null : Named(ui, "Policy"),
-                Find(attributes, "Egress")?.ArgumentList!.Arguments[0].Expression.ToString(),
                 Named(service, "Networks"),
-                backups,
-                publish);
+                backups);
             var facts = services[Literal(service, 0)];
             facts.Attributes.AddRange(attributes);
-            foreach (var elevated in attributes.Where(a => Name(a) == "Elevated" && Named(a, "Justification") is not null))
-            {
-                facts.Elevated[Positional(elevated)] = Named(elevated, "Justification")!;
-            }
-            foreach (var volume in attributes.Where(a => Name(a) == "Volume" && Named(a, "Justification") is not null))
-            {
-                facts.Volumes[(Literal(volume, 0), Literal(volume, 1))] = Named(volume, "Justification")!;
-            }
         }
         return imported.Select(source => Edit(source, services, kubernetes, perLink, defaultPolicy)).ToArray();
     }
