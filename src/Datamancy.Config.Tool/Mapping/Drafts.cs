@@ -59,6 +59,12 @@ internal sealed class ServiceDraft
     /// <summary>The service has its own egress network: [Egress] with a justification only the user can write.</summary>
     public bool Egress { get; set; }
     public ExtrasDraft Extras { get; } = new();
+    /// <summary>Authelia's session store when the stack has more than one cache: [SessionStore].</summary>
+    public bool SessionStore { get; set; }
+    /// <summary>The ingress image is not named 'caddy': [CaddyBuild] with the Caddy version only the user knows.</summary>
+    public bool CaddyBuild { get; set; }
+    /// <summary>Databases (class names) this service shares the database network with and does not depend on: a TODO marker each.</summary>
+    public List<string> UsesUnknown { get; } = new();
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch

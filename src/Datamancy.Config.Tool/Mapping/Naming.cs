@@ -56,7 +56,7 @@ internal static class SecretHeuristics
     private static readonly Regex TokenShape = new(@"^(sk-|ghp_|glpat-|xox[bp]-)?[A-Za-z0-9+/=_-]{32,}$", RegexOptions.CultureInvariant);
 
     public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !name.EndsWith("_FILE", StringComparison.OrdinalIgnoreCase)
-        && !name.EndsWith("_URL", StringComparison.OrdinalIgnoreCase) && !name.EndsWith("_PATH", StringComparison.OrdinalIgnoreCase);
+        && !name.EndsWith("_URL", StringComparison.OrdinalIgnoreCase) && !name.EndsWith("_URI", StringComparison.OrdinalIgnoreCase) && !name.EndsWith("_PATH", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a literal value must not be copied into C#.</summary>
     public static bool IsSecretLiteral(string key, string value)

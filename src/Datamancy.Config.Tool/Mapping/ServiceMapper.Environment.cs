@@ -31,7 +31,7 @@ internal sealed partial class ServiceMapper
                 report.Decide(entry.Where, "'" + entry.Key + "' of the ingress is " + (entry.Key.StartsWith("CADDY_", StringComparison.Ordinal) ? "a setting of caddy-docker-proxy, which the generated Caddyfile replaces" : "derived from the API hosts") + "; not declared.");
                 continue;
             }
-            if (entry.Key == "KFUNCDB_ALLOW_CAPS" || (draft.Capabilities is null && entry.Key.EndsWith("_ALLOW_CAPS", StringComparison.Ordinal)))
+            if (entry.Key == "KFUNCDB_ALLOW_CAPS" || (draft.Capabilities is null && (entry.Key.EndsWith("_ALLOW_CAPS", StringComparison.Ordinal) || entry.Key.EndsWith("_ALLOWED_CAPABILITIES", StringComparison.Ordinal))))
             {
                 var list = (entry.Value ?? string.Empty).Split(',').Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
                 draft.Capabilities = (list, entry.Key == "KFUNCDB_ALLOW_CAPS" ? null : entry.Key);

@@ -43,7 +43,12 @@ internal sealed partial class ServiceMapper
                     continue;
                 }
             }
-            if (mount.Type == "bind" && !mount.Source.StartsWith("./", StringComparison.Ordinal))
+            if (mount.Type == "bind" && mount.Source.StartsWith("/", StringComparison.Ordinal))
+            {
+                // Descriptors bind a host path with a justification: the TODO marker asks for it, the build reports it until then.
+                report.Decide(mount.Where, "bind of host path '" + mount.Source + "' into '" + service.Name + "' is imported as written; the build reports it until you say why (Justification).");
+            }
+            else if (mount.Type == "bind" && !mount.Source.StartsWith("./", StringComparison.Ordinal))
             {
                 report.Unsupported(mount.Where, "bind of host path '" + mount.Source + "' into '" + service.Name + "'", "descriptors bind paths relative to the stack ('./…'); kept as written, the build reports it");
             }

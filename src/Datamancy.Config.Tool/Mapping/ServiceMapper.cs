@@ -45,6 +45,10 @@ internal sealed partial class ServiceMapper
         {
             return "Sso";
         }
+        if (image.Contains("docker-socket-proxy", StringComparison.Ordinal))
+        {
+            return "SocketProxy";
+        }
         if (DirectoryImage.IsMatch(image))
         {
             return "Directory";
@@ -53,7 +57,9 @@ internal sealed partial class ServiceMapper
         {
             return "Cache";
         }
-        return DatabaseImage.IsMatch(image) && !routed ? "Database" : "App";
+        // A one-off job on a database image (restart: no or on-failure) initialises or migrates a database; it is not one.
+        var job = service.ScalarKey("restart") is { } restart && (restart == "no" || restart.StartsWith("on-failure", StringComparison.Ordinal));
+        return DatabaseImage.IsMatch(image) && !routed && !job ? "Database" : "App";
     }
 
     public void Map(ComposeService service, ServiceDraft draft, IReadOnlyCollection<string> allowlistVariables, Func<string, string?> classOf, IReadOnlyCollection<string>? derivedAliases = null)

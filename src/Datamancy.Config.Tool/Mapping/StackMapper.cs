@@ -58,6 +58,7 @@ internal static partial class StackMapper
             mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
+        CaddyBuild(drafts, report);
         Ports(compose, drafts, report); // first: a link's target is the side with a port
         if (parts.PerLink)
         {
@@ -112,7 +113,14 @@ internal static partial class StackMapper
             cache.Role = "Cache";
             cache.Port = inputs.Authelia.RedisPort;
         }
-        foreach (var role in new[] { "Ingress", "Sso", "Directory", "Cache" })
+        var caches = stack.Services.Where(s => s.Role == "Cache").ToList();
+        if (caches.Count > 1 && inputs.Authelia?.RedisHost is { } store && drafts.TryGetValue(store.Value, out var sessions))
+        {
+            // Apps have caches of their own (redis for one app): they keep the Cache role, Authelia's is marked.
+            sessions.SessionStore = true;
+            report.Decide(sessions.Where, "'" + sessions.Name + "' is Authelia's session store among " + caches.Count + " caches: imported with [SessionStore].");
+        }
+        foreach (var role in new[] { "Ingress", "Sso", "Directory" })
         {
             var holders = stack.Services.Where(s => s.Role == role).ToList();
             foreach (var extra in holders.Skip(1))
@@ -124,6 +132,10 @@ internal static partial class StackMapper
             {
                 report.Decide(holders[0].Where, "'" + holders[0].Name + "' plays the " + role.ToLowerInvariant() + " role (from its image" + (role is "Directory" or "Cache" ? " or the Authelia configuration" : string.Empty) + ").");
             }
+        }
+        foreach (var held in caches)
+        {
+            report.Decide(held.Where, "'" + held.Name + "' plays the cache role (from its image or the Authelia configuration).");
         }
         foreach (var database in stack.Services.Where(s => s.Role == "Database"))
         {
@@ -148,6 +160,20 @@ internal static partial class StackMapper
     }
 
     /// <summary>Network names → the stack's three networks: frontend/backend/database by name, internal → database, the ingress's → frontend.</summary>
+    /// <summary>An ingress image not named 'caddy' (caddy-docker-proxy, an xcaddy build) needs [CaddyBuild] with the Caddy version inside, which no file shows.</summary>
+    private static void CaddyBuild(Dictionary<string, ServiceDraft> drafts, ImportReport report)
+    {
+        foreach (var ingress in drafts.Values.Where(d => d.Role == "Ingress" && d.Image.Length > 0))
+        {
+            var path = ingress.Image.Split('@')[0];
+            if (path.Substring(path.LastIndexOf('/') + 1).Split(':')[0] != "caddy")
+            {
+                ingress.CaddyBuild = true;
+                report.Decide(ingress.Where, "the ingress image '" + ingress.Image + "' is not named 'caddy': imported with [CaddyBuild(\"\")], which the build reports until you write the Caddy version inside the image.");
+            }
+        }
+    }
+
     private static void Networks(ComposeProject compose, Dictionary<string, ServiceDraft> drafts, ImportReport report)
     {
         var ingress = compose.Services.FirstOrDefault(s => drafts[s.Name].Role == "Ingress");
@@ -184,6 +210,25 @@ internal static partial class StackMapper
             }
             var order = new[] { "Frontend", "Backend", "Database" };
             draft.Networks.Sort((a, b) => Array.IndexOf(order, a) - Array.IndexOf(order, b));
+        }
+        DatabaseUses(drafts, report);
+    }
+
+    /// <summary>
+    /// Under the shared layout compose shows a service on the database network, not which databases there it uses: a
+    /// [Uses] leaves no trace. Each database it does not depend on gets a TODO marker (DMC2008 until the user declares
+    /// the [Uses] or leaves the network); nothing is assumed, so a member that uses nothing stays visible.
+    /// </summary>
+    private static void DatabaseUses(Dictionary<string, ServiceDraft> drafts, ImportReport report)
+    {
+        var databases = drafts.Values.Where(d => d.Role == "Database" && d.Networks.Contains("Database")).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        foreach (var client in drafts.Values.Where(d => d.Role != "Database" && d.Networks.Contains("Database")).OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            foreach (var database in databases.Where(db => !client.DependsOn.Any(x => x.Service == db.Name) && !client.Uses.Contains(db.Name)))
+            {
+                client.UsesUnknown.Add(database.ClassName);
+                report.Decide(client.Where, "'" + client.Name + "' is on the database network with '" + database.Name + "', which compose does not say it uses: declare [Uses(typeof(" + database.ClassName + "))] or leave the network (the build reports DMC2008 until then).");
+            }
         }
     }
 

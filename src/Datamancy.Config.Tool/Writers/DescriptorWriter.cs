@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using Datamancy.Config.Generators.Validation;
 using Datamancy.Config.Tool.Mapping;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,6 +17,10 @@ namespace Datamancy.Config.Tool.Writers;
 /// </summary>
 internal static partial class DescriptorWriter
 {
+    /// <summary>Capabilities that write, execute or administer (the generator's DMC3003 rule): each needs a justification.</summary>
+    private static readonly System.Text.RegularExpressions.Regex PrivilegedCapability = new(
+        @"(\.write|\.exec|\.\*|^browser\.control$|\.admin|\.delete|\.create|\.run)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static readonly string[] FileOrder = { "Core", "Data", "BootstrapApps", "Apps" };
 
     public static SortedDictionary<string, string> Write(StackDraft stack)
@@ -122,7 +127,20 @@ internal static partial class DescriptorWriter
             service.Add("Command = new[] { " + string.Join(", ", s.Command.Select(Str)) + " }");
         }
         ServiceExtras(service, s.Extras);
+        foreach (var database in s.UsesUnknown)
+        {
+            Todo(text, "say whether '" + s.Name + "' uses " + database + ": declare [Uses(typeof(" + database + "))] or leave the database network; the build reports DMC2008 until then.");
+        }
         Attribute(text, "Service", service);
+        if (s.SessionStore)
+        {
+            Attribute(text, "SessionStore", new List<string>());
+        }
+        if (s.CaddyBuild)
+        {
+            Todo(text, "write the Caddy version inside '" + s.Image + "' (for example \"2.10.2\"); the build reports the empty version until then.");
+            Attribute(text, "CaddyBuild", new List<string> { Str(string.Empty) });
+        }
         if (s.Ui is { } ui)
         {
             var args = new List<string> { Str(ui.Subdomain) };
@@ -169,6 +187,10 @@ internal static partial class DescriptorWriter
             if (api.ApiKeySecret is not null) args.Add("ApiKeySecret = " + Str(api.ApiKeySecret));
             if (api.ClientCaFile is not null) args.Add("ClientCaFile = " + Str(api.ClientCaFile));
             if (api.ClientCredentials) args.Add("ClientCredentials = true");
+            foreach (var cidr in (api.DefaultAllowlist ?? new List<string>()).Where(c => !Cidrs.IsPrivateOrLoopback(c)))
+            {
+                Todo(text, "say why the API of '" + s.Name + "' admits " + cidr + " (PublicJustification = \"…\"); the build reports DMC1004 until then.");
+            }
             Attribute(text, "ApiHost", args);
         }
         foreach (var (name, value) in s.Env)
@@ -253,6 +275,10 @@ internal static partial class DescriptorWriter
         {
             var args = caps.Select(Str).ToList();
             if (variable is not null) args.Add("Variable = " + Str(variable));
+            foreach (var capability in caps.Where(c => PrivilegedCapability.IsMatch(c)))
+            {
+                Todo(text, "say why '" + s.Name + "' needs the capability " + capability + " (Justification = \"…\"); the build warns DMC3003 until then.");
+            }
             Attribute(text, "Capabilities", args);
         }
         foreach (var (kind, capabilities) in s.Elevations)

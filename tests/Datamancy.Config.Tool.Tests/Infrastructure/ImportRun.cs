@@ -18,8 +18,14 @@ public static class ImportRun
     internal static GeneratorRun BuildEdited(ImportResult result, IReadOnlyList<string> originalSources) =>
         GeneratorHarness.Run(UserEdits.Apply(Sources(result), originalSources));
 
-    /// <summary>The <c>// TODO(import):</c> markers of an import: each announces one build error until the user acts on it.</summary>
-    internal static int Todos(ImportResult result) => Sources(result).Sum(s => s.Split('\n').Count(l => l.StartsWith("// TODO(import):", StringComparison.Ordinal)));
+    /// <summary>The <c>// TODO(import):</c> markers of an import that announce a build error until the user acts on it.</summary>
+    internal static int Todos(ImportResult result) => Markers(result).Count(l => !l.Contains("the build warns", StringComparison.Ordinal));
+
+    /// <summary>The markers that announce a warning (a privileged capability, DMC3003) rather than an error.</summary>
+    internal static int Warned(ImportResult result) => Markers(result).Count(l => l.Contains("the build warns", StringComparison.Ordinal));
+
+    private static IEnumerable<string> Markers(ImportResult result) =>
+        Sources(result).SelectMany(s => s.Split('\n')).Where(l => l.StartsWith("// TODO(import):", StringComparison.Ordinal));
 
     /// <summary>Whether `caddy adapt` takes part (it must in CI).</summary>
     public static bool UseCaddy => Tools.Find("caddy") is not null || Tools.InCi;

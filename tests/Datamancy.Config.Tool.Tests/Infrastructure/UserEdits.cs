@@ -7,8 +7,9 @@ namespace Datamancy.Config.Tool.Tests.Infrastructure;
 
 /// <summary>
 /// What a user writes into an imported project because no compose, Caddy or Authelia file carries it, taken from the
-/// original descriptors: justifications (at each <c>// TODO(import):</c> marker: an OIDC or public host, an egress, a published
-/// port; and a host's optional one),
+/// original descriptors: the answer at each <c>// TODO(import):</c> marker (the same attribute's Justification or
+/// PublicJustification, an egress reason, a [CaddyBuild] version, a shared-layout [Uses]) and a host's optional justification,
+/// the original's [Justify] acknowledgements,
 /// <c>Kubernetes = true</c> and the <c>DefaultPolicy</c> on the stack, a volume's Weekly schedule (compose shows only that it is
 /// backed up) or a decision the backup service does not show (Never, or one on a bind or read-only mount), and under <c>NetworkLayout.PerLink</c> the shared networks a service
 /// declares (compose shows only the links). Nothing else is touched: every other difference still fails the round trip.
@@ -17,13 +18,10 @@ public static class UserEdits
 {
     /// <summary>The facts of one original service that live only in C#.</summary>
     private sealed record Facts(
-        string? UiJustification, string? UiPolicy, string? Egress, string? Networks, Dictionary<(string Source, string Target), string> Backups, Dictionary<string, string> Publish)
+        string? UiJustification, string? UiPolicy, string? Networks, Dictionary<(string Source, string Target), string> Backups)
     {
-        /// <summary>[Elevated] justifications by the attribute's positional arguments as written (kind and capabilities).</summary>
-        public Dictionary<string, string> Elevated { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>[Volume] justifications (host paths and variable sources) by source and target.</summary>
-        public Dictionary<(string Source, string Target), string> Volumes { get; } = new();
+        /// <summary>Every attribute of the original service, for the justifications the markers ask for.</summary>
+        public List<AttributeSyntax> Attributes { get; } = new();
     }
 
     public static string[] Apply(IEnumerable<string> imported, IReadOnlyList<string> original)
@@ -54,25 +52,14 @@ public static class UserEdits
                     backups[(Literal(volume, 0), Literal(volume, 1))] = decision;
                 }
             }
-            var publish = attributes.Where(a => Name(a) == "Publish" && Named(a, "Justification") is not null)
-                .ToDictionary(a => a.ArgumentList!.Arguments[0].Expression.ToString(), a => Named(a, "Justification")!);
             var ui = Find(attributes, "UiHost");
             services[Literal(service, 0)] = new Facts(
                 ui is null ? null : Named(ui, "Justification"),
                 ui is null ? null : Named(ui, "Policy"),
-                Find(attributes, "Egress")?.ArgumentList!.Arguments[0].Expression.ToString(),
                 Named(service, "Networks"),
-                backups,
-                publish);
+                backups);
             var facts = services[Literal(service, 0)];
-            foreach (var elevated in attributes.Where(a => Name(a) == "Elevated" && Named(a, "Justification") is not null))
-            {
-                facts.Elevated[Positional(elevated)] = Named(elevated, "Justification")!;
-            }
-            foreach (var volume in attributes.Where(a => Name(a) == "Volume" && Named(a, "Justification") is not null))
-            {
-                facts.Volumes[(Literal(volume, 0), Literal(volume, 1))] = Named(volume, "Justification")!;
-            }
+            facts.Attributes.AddRange(attributes);
         }
         return imported.Select(source => Edit(source, services, kubernetes, perLink, defaultPolicy)).ToArray();
     }
@@ -84,6 +71,14 @@ public static class UserEdits
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            var uses = Regex.Match(line, "^// TODO\\(import\\): say whether '(?<s>[^']+)' uses [A-Za-z0-9_]+: declare (?<a>\\[Uses\\(typeof\\((?<t>[A-Za-z0-9_]+)\\)\\)\\])");
+            if (uses.Success && services.TryGetValue(uses.Groups["s"].Value, out var user)
+                && user.Attributes.Any(a => Name(a) == "Uses" && a.ArgumentList!.Arguments[0].Expression.ToString() == "typeof(" + uses.Groups["t"].Value + ")"))
+            {
+                // The marker sits before the [Service] it concerns; the user declares the [Uses] the original has there.
+                lines[i] = uses.Groups["a"].Value;
+                continue;
+            }
             if (line.StartsWith("[Stack(", StringComparison.Ordinal))
             {
                 // Authelia's rules say each host's policy, not whether it came from the stack's default.
@@ -93,6 +88,11 @@ public static class UserEdits
             if (service.Success)
             {
                 current = services.GetValueOrDefault(service.Groups["n"].Value);
+                if (current is not null)
+                {
+                    // A warning the imported build reports and the user accepts, as the original did: [Justify] lives only in C#.
+                    lines.InsertRange(i + 1, current.Attributes.Where(a => Name(a) == "Justify").Select(a => "[" + a + "]"));
+                }
                 if (perLink && current is not null)
                 {
                     var networks = current.Networks ?? "Network.Backend";
@@ -106,35 +106,19 @@ public static class UserEdits
             {
                 continue;
             }
-            if (line.StartsWith("// TODO(import):", StringComparison.Ordinal) && i + 1 < lines.Count)
+            if (line.StartsWith("// TODO(import):", StringComparison.Ordinal))
             {
-                var next = lines[i + 1];
-                var port = Regex.Match(next, "^\\[Publish\\((?<p>[0-9]+)");
-                if (next == "[Egress(\"\")]" && current.Egress is { } reason)
+                // One marker per build error: several can announce the same declaration (two public CIDRs of one API host).
+                var at = i + 1;
+                while (at < lines.Count && lines[at].StartsWith("// TODO(import):", StringComparison.Ordinal))
                 {
-                    lines[i + 1] = "[Egress(" + reason + ")]";
-                    lines.RemoveAt(i--);
+                    at++;
                 }
-                else if (port.Success && current.Publish.TryGetValue(port.Groups["p"].Value, out var because))
+                if (at < lines.Count && Answer(lines[at], current) is { } answered)
                 {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + because + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (next.StartsWith("[Elevated(", StringComparison.Ordinal)
-                    && current.Elevated.TryGetValue(next.Substring("[Elevated(".Length, next.Length - "[Elevated(".Length - 2), out var elevation))
-                {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + elevation + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (Regex.Match(next, "^\\[Volume\\((?<s>\"[^\"]*\"), (?<t>\"[^\"]*\")") is { Success: true } bind
-                    && current.Volumes.TryGetValue((Unquote(bind.Groups["s"].Value), Unquote(bind.Groups["t"].Value)), out var mounted))
-                {
-                    lines[i + 1] = next.Substring(0, next.Length - 2) + ", Justification = " + mounted + ")]";
-                    lines.RemoveAt(i--);
-                }
-                else if (next.StartsWith("[UiHost(", StringComparison.Ordinal))
-                {
-                    lines.RemoveAt(i--); // the justification is written below
+                    lines[at] = answered;
+                    lines.RemoveRange(i, at - i);
+                    i--;
                 }
                 continue;
             }
@@ -177,6 +161,54 @@ public static class UserEdits
         return string.Join('\n', lines);
     }
 
+    /// <summary>The diagnostic IDs the original acknowledges with [Justify] on a service: the imported build must report each.</summary>
+    public static IEnumerable<string> Acknowledged(IReadOnlyList<string> original) =>
+        original.SelectMany(s => CSharpSyntaxTree.ParseText(s).GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+            .Where(t => t.AttributeLists.SelectMany(l => l.Attributes).Any(a => Name(a) == "Service"))
+            .SelectMany(t => t.AttributeLists.SelectMany(l => l.Attributes).Where(a => Name(a) == "Justify"))
+            .Select(a => Literal(a, 0));
+
+    /// <summary>
+    /// The declaration after a marker, with what the original says there: the reason of an [Egress], the version of a
+    /// [CaddyBuild], or the Justification / PublicJustification of the same attribute (same positional arguments, else
+    /// the service's only one of that name). A [UiHost] is answered below, with its policy. Null when the original has none.
+    /// </summary>
+    private static string? Answer(string next, Facts current)
+    {
+        var match = Regex.Match(next, "^\\[(?<name>[A-Za-z]+)(?:\\((?<args>.*)\\))?\\]$");
+        if (!match.Success)
+        {
+            return null;
+        }
+        var name = match.Groups["name"].Value;
+        if (name == "UiHost")
+        {
+            return next;
+        }
+        var args = match.Groups["args"].Success ? SyntaxFactory.ParseAttributeArgumentList("(" + match.Groups["args"].Value + ")") : null;
+        var positional = args is null ? string.Empty : string.Join(", ", args.Arguments.Where(x => x.NameEquals is null).Select(x => x.Expression.ToString()));
+        var same = current.Attributes.Where(a => Name(a) == name).ToList();
+        var original = same.FirstOrDefault(a => a.ArgumentList is null ? positional.Length == 0 : Positional(a) == positional) ?? (same.Count == 1 ? same[0] : null);
+        if (original is null)
+        {
+            return null;
+        }
+        if (name is "Egress" or "CaddyBuild")
+        {
+            return "[" + name + "(" + original.ArgumentList!.Arguments[0].Expression + ")]";
+        }
+        var added = new[] { "Justification", "PublicJustification" }
+            .Where(n => Named(original, n) is not null && !next.Contains(n + " = ", StringComparison.Ordinal))
+            .Select(n => n + " = " + Named(original, n)).ToList();
+        if (added.Count == 0)
+        {
+            return null;
+        }
+        return args is null || args.Arguments.Count == 0
+            ? "[" + name + "(" + string.Join(", ", added) + ")]"
+            : next.Substring(0, next.Length - 2) + ", " + string.Join(", ", added) + ")]";
+    }
+
     /// <summary>Answers every <c>// TODO(import):</c> marker with <paramref name="reason"/>, as a user who reviewed each one would.</summary>
     public static string[] Justify(IEnumerable<string> imported, string reason) => imported.Select(source =>
     {
@@ -188,11 +220,17 @@ public static class UserEdits
                 continue;
             }
             var next = lines[i + 1];
+            if (next.StartsWith("// TODO(import):", StringComparison.Ordinal))
+            {
+                lines.RemoveAt(i); // the next marker, for the same declaration, is answered already
+                continue;
+            }
+            var named = next.StartsWith("[ApiHost", StringComparison.Ordinal) ? "PublicJustification" : "Justification";
             lines[i + 1] = next == "[Egress(\"\")]"
                 ? "[Egress(\"" + reason + "\")]"
                 : next.EndsWith(")]", StringComparison.Ordinal)
-                    ? next.Substring(0, next.Length - 2) + ", Justification = \"" + reason + "\")]"
-                    : next.Substring(0, next.Length - 1) + "(Justification = \"" + reason + "\")]";
+                    ? next.Substring(0, next.Length - 2) + ", " + named + " = \"" + reason + "\")]"
+                    : next.Substring(0, next.Length - 1) + "(" + named + " = \"" + reason + "\")]";
             lines.RemoveAt(i);
         }
         return string.Join('\n', lines);
