@@ -16,24 +16,11 @@ namespace Datamancy.Config.Tests;
 /// </summary>
 public sealed class FragmentIncrementalityTests
 {
-    private const string Unrelated = "namespace Other; public static class Helper { public static int Answer() { var x = 40; return x + 2; } }";
+    private static (GeneratorRun First, CSharpCompilation Compilation) Start() => IncrementalityTests.Start();
 
-    private static (GeneratorRun First, CSharpCompilation Compilation) Start()
-    {
-        var first = GeneratorHarness.Run(GeneratorHarness.SampleSources().Append(Unrelated).ToArray());
-        Assert.Empty(first.Errors);
-        return (first, first.Input);
-    }
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText) => IncrementalityTests.Replace(compilation, oldText, newText);
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
-    {
-        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText));
-        var edited = CSharpSyntaxTree.ParseText(tree.ToString().Replace(oldText, newText), GeneratorHarness.ParseOptions, tree.FilePath);
-        return compilation.ReplaceSyntaxTree(tree, edited);
-    }
-
-    private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
-        run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+    private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) => IncrementalityTests.Reasons(run, step);
 
     /// <summary>Each service fragment's name and why it was (not) produced again.</summary>
     private static (string Name, IncrementalStepRunReason Reason)[] Fragments(GeneratorRun run) =>

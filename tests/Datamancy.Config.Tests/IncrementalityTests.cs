@@ -17,12 +17,12 @@ namespace Datamancy.Config.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private const string Unrelated = "namespace Other; public static class Helper { public static int Answer() { var x = 40; return x + 2; } }";
+    internal const string Unrelated = "namespace Other; public static class Helper { public static int Answer() { var x = 40; return x + 2; } }";
 
     private static readonly string[] OurSteps = typeof(StepNames).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 
-    private static (GeneratorRun First, CSharpCompilation Compilation) Start(params string[] extra)
+    internal static (GeneratorRun First, CSharpCompilation Compilation) Start(params string[] extra)
     {
         var sources = GeneratorHarness.SampleSources().Append(Unrelated).Concat(extra).ToArray();
         var first = GeneratorHarness.Run(sources);
@@ -30,14 +30,14 @@ public sealed class IncrementalityTests
         return (first, first.Input);
     }
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
+    internal static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
     {
         var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText));
         var edited = CSharpSyntaxTree.ParseText(tree.ToString().Replace(oldText, newText), GeneratorHarness.ParseOptions, tree.FilePath);
         return compilation.ReplaceSyntaxTree(tree, edited);
     }
 
-    private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
+    internal static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
         run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 
     private static int Count(GeneratorRun run, string step, IncrementalStepRunReason reason) => Reasons(run, step).Count(r => r == reason);
