@@ -25,12 +25,9 @@ public sealed class PeerWorkload
     public PeerWorkload(int types)
     {
         var trees = PeerStack.Create(types).Select(f => CSharpSyntaxTree.ParseText(f.Text, Workload.ParseOptions, f.Path)).ToArray();
-        Compilation = CSharpCompilation.Create("Peer" + types, trees, Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+        Compilation = CSharpCompilation.Create("Peer" + types, trees, Basic.Reference.Assemblies.Net80.References.All, Workload.CompilationOptions);
         _unrelatedA = trees.Single(t => t.FilePath == SyntheticStack.UnrelatedFile);
-        _unrelatedB = CSharpSyntaxTree.ParseText(
-            SyntheticStack.UnrelatedSource.Replace(SyntheticStack.UnrelatedBody, SyntheticStack.UnrelatedBodyEdited, StringComparison.Ordinal),
-            Workload.ParseOptions, SyntheticStack.UnrelatedFile);
+        _unrelatedB = Workload.Edit(_unrelatedA, SyntheticStack.UnrelatedBody, SyntheticStack.UnrelatedBodyEdited);
         _driver = NewDriver().RunGenerators(Compilation);
         var result = _driver.GetRunResult();
         GeneratedFiles = result.GeneratedTrees.Length;
@@ -58,7 +55,7 @@ public sealed class PeerWorkload
     /// <summary>Re-run after editing a method body in a file without serializable types (alternating two bodies).</summary>
     public GeneratorDriver UnrelatedEdit()
     {
-        _current = _current.ContainsSyntaxTree(_unrelatedA) ? _current.ReplaceSyntaxTree(_unrelatedA, _unrelatedB) : _current.ReplaceSyntaxTree(_unrelatedB, _unrelatedA);
+        _current = Workload.Swap(_current, _unrelatedA, _unrelatedB);
         return _driver = _driver.RunGenerators(_current);
     }
 

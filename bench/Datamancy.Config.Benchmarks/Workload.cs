@@ -18,6 +18,10 @@ public sealed class Workload
     /// <summary>The parse options of every tree (the sample's language version).</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    /// <summary>The compilation options of every benchmarked compilation (ours and the peer's).</summary>
+    public static readonly CSharpCompilationOptions CompilationOptions =
+        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true);
+
     private readonly SyntaxTree _unrelatedA;
     private readonly SyntaxTree _unrelatedB;
     private readonly SyntaxTree _descriptorA;
@@ -37,7 +41,7 @@ public sealed class Workload
             "Synthetic" + services,
             trees,
             Basic.Reference.Assemblies.Net80.References.All.Append(MetadataReference.CreateFromFile(typeof(StackAttribute).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+            CompilationOptions);
 
         _unrelatedA = trees.Single(t => t.FilePath == SyntheticStack.UnrelatedFile);
         _unrelatedB = Edit(_unrelatedA, SyntheticStack.UnrelatedBody, SyntheticStack.UnrelatedBodyEdited);
@@ -146,12 +150,16 @@ public sealed class Workload
     {
         var (before, after) = descriptorEdit ? DescriptorTrees : UnrelatedTrees;
         var driver = NewDriver(trackSteps: true).RunGenerators(Compilation);
-        var result = driver.RunGenerators(Compilation.ReplaceSyntaxTree(before, after)).GetRunResult().Results.Single();
-        return result.TrackedSteps[StepNames.Rendered].SelectMany(s => s.Outputs)
-            .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+        return Renders(driver.RunGenerators(Compilation.ReplaceSyntaxTree(before, after)));
     }
 
-    private static SyntaxTree Edit(SyntaxTree tree, string oldText, string newText)
+    /// <summary>How many outputs of the render step the driver's last run produced anew (it must track its steps).</summary>
+    public static int Renders(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[StepNames.Rendered].SelectMany(s => s.Outputs)
+            .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+
+    /// <summary>The tree reparsed with <paramref name="oldText"/> replaced; throws when the tree does not contain it.</summary>
+    internal static SyntaxTree Edit(SyntaxTree tree, string oldText, string newText)
     {
         var text = tree.ToString();
         if (!text.Contains(oldText, StringComparison.Ordinal))
@@ -161,6 +169,7 @@ public sealed class Workload
         return CSharpSyntaxTree.ParseText(text.Replace(oldText, newText, StringComparison.Ordinal), ParseOptions, tree.FilePath);
     }
 
-    private static CSharpCompilation Swap(CSharpCompilation compilation, SyntaxTree a, SyntaxTree b) =>
+    /// <summary>The compilation with whichever of the two trees it holds replaced by the other.</summary>
+    internal static CSharpCompilation Swap(CSharpCompilation compilation, SyntaxTree a, SyntaxTree b) =>
         compilation.ContainsSyntaxTree(a) ? compilation.ReplaceSyntaxTree(a, b) : compilation.ReplaceSyntaxTree(b, a);
 }

@@ -1,5 +1,4 @@
 using Datamancy.Config.Benchmarks;
-using Datamancy.Config.Generators;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Abstractions;
@@ -41,7 +40,7 @@ public sealed class IdeTypingTests(ITestOutputHelper output)
     public void Every_unrelated_keystroke_renders_nothing()
     {
         var renders = new List<int>();
-        AssertSameAsCold(Typing.InUnrelatedFile(Tracked.Value, Keystrokes, driver => renders.Add(Renders(driver))));
+        AssertSameAsCold(Typing.InUnrelatedFile(Tracked.Value, Keystrokes, driver => renders.Add(Workload.Renders(driver))));
         Assert.Equal(Enumerable.Repeat(0, Keystrokes), renders);
     }
 
@@ -49,13 +48,9 @@ public sealed class IdeTypingTests(ITestOutputHelper output)
     public void Every_descriptor_keystroke_renders_once()
     {
         var renders = new List<int>();
-        AssertSameAsCold(Typing.InDescriptor(Tracked.Value, Keystrokes, driver => renders.Add(Renders(driver))));
+        AssertSameAsCold(Typing.InDescriptor(Tracked.Value, Keystrokes, driver => renders.Add(Workload.Renders(driver))));
         Assert.Equal(Enumerable.Repeat(1, Keystrokes), renders);
     }
-
-    private static int Renders(GeneratorDriver driver) =>
-        driver.GetRunResult().Results.Single().TrackedSteps[StepNames.Rendered].SelectMany(s => s.Outputs)
-            .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
 
     private static void AssertSameAsCold(Typing.Result result)
     {

@@ -14,8 +14,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int CiIterations = 1500;
 
-    private static int Setting(string name, int fallback) => Seeded.Setting(name, fallback);
-
     private static ulong Seed => Seeded.Seed;
 
     public static FuzzStack StackAt(FuzzGen gen, ulong seed, int iteration) => Seeded.At(gen.Stack, seed, iteration);
@@ -23,8 +21,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Random_stacks_never_crash_the_generator_and_clean_ones_parse_back_to_their_facts()
     {
-        var start = Setting("DATAMANCY_FUZZ_START", 0);
-        var count = Setting("DATAMANCY_FUZZ_ITERATIONS", CiIterations);
+        var start = Seeded.Setting("DATAMANCY_FUZZ_START", 0);
+        var count = Seeded.Setting("DATAMANCY_FUZZ_ITERATIONS", CiIterations);
         var clean = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var i = start; i < start + count; i++)
