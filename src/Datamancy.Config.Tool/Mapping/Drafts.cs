@@ -65,6 +65,14 @@ internal sealed class ServiceDraft
     public bool CaddyBuild { get; set; }
     /// <summary>Databases (class names) this service shares the database network with and does not depend on: a TODO marker each.</summary>
     public List<string> UsesUnknown { get; } = new();
+    /// <summary>[OidcOptions] of the service's OIDC client (options other than the defaults).</summary>
+    public OidcOptionsDraft? OidcOptions { get; set; }
+    /// <summary>[ExternalOidcClient]s, on the SSO service.</summary>
+    public List<ExternalClientDraft> ExternalClients { get; } = new();
+    /// <summary>[Ldap] on the directory: the named arguments (plain values) that differ from the domain-derived layout; empty list: [Ldap] without arguments.</summary>
+    public List<(string Name, string Value)>? Ldap { get; set; }
+    /// <summary>[AutheliaSettings] on the SSO service: the named arguments (plain values; RegulationMaxRetries a number).</summary>
+    public List<(string Name, string Value)>? AutheliaSettings { get; set; }
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch

@@ -135,6 +135,11 @@ internal sealed partial class RouteMapper
             }
             var uri = client.RedirectUris.FirstOrDefault();
             var host = uri is null ? null : AutheliaReader.HostOf(uri);
+            if (IsExternal(client))
+            {
+                External(client);
+                continue;
+            }
             if (host is null || !hosts.TryGetValue(host, out var target) || target.Api)
             {
                 report.Unsupported(client.Where, "OIDC client '" + client.ClientId + "'", "its redirect URI " + (uri ?? "(none)") + " is not a UI host of any service: an OIDC client without a service");
@@ -165,6 +170,7 @@ internal sealed partial class RouteMapper
                 : client.SecretReference ?? Naming.EnvName(service.Name) + "_OIDC_CLIENT_SECRET";
             ui.OidcClientSecret = secret;
             oidcSecrets.Add((service, secret, client.Where));
+            service.OidcOptions = Options(client, external: false);
             var policy = client.Policy;
             if (policy is not null && inputs.Authelia!.Policies.TryGetValue(policy, out var named))
             {

@@ -57,7 +57,7 @@ internal sealed partial class RouteMapper
         }
         Rules();
         Clients(clients);
-        var groups = drafts.Values.SelectMany(d => d.AllowedGroups).Distinct(StringComparer.Ordinal).ToList();
+        var groups = drafts.Values.SelectMany(d => d.AllowedGroups.Concat(d.ExternalClients.SelectMany(c => c.Groups))).Distinct(StringComparer.Ordinal).ToList();
         stack.Groups.AddRange(groups);
         if (inputs.Authelia?.DefaultPolicy is { } defaultPolicy && defaultPolicy.Value != "deny")
         {

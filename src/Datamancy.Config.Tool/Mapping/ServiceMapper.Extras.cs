@@ -119,19 +119,22 @@ internal sealed partial class ServiceMapper
         }
         foreach (var (name, _, value) in ulimits.Value.Entries())
         {
-            var single = ComposeReader.Int(value.Scalar());
-            var soft = single ?? ComposeReader.Int(value.Child("soft").Scalar());
-            var hard = single ?? ComposeReader.Int(value.Child("hard").Scalar());
+            var single = Limit(value.Scalar());
+            var soft = single ?? Limit(value.Child("soft").Scalar());
+            var hard = single ?? Limit(value.Child("hard").Scalar());
             if (soft is { } s && hard is { } h)
             {
                 x.Ulimits.Add((name, s, h));
             }
             else
             {
-                report.Unsupported(ulimits.Where, "ulimit '" + name + "' of '" + service.Name + "'", "a ulimit is a number or soft and hard numbers");
+                report.Unsupported(ulimits.Where, "ulimit '" + name + "' of '" + service.Name + "'", "a ulimit is a number or soft and hard numbers (-1: unlimited)");
             }
         }
     }
+
+    /// <summary>A ulimit value: a number, or -1 for unlimited (as [Ulimit] declares it and compose writes it).</summary>
+    private static int? Limit(string? text) => text == "-1" ? -1 : ComposeReader.Int(text);
 
     private void Logging(ComposeService service, ExtrasDraft x)
     {

@@ -58,6 +58,7 @@ internal static partial class StackMapper
             mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
+        AutheliaSettingsMapper.Map(stack, inputs.Authelia, drafts, report);
         CaddyBuild(drafts, report);
         Ports(compose, drafts, report); // first: a link's target is the side with a port
         if (parts.PerLink)

@@ -136,6 +136,7 @@ internal static partial class DescriptorWriter
         {
             Attribute(text, "SessionStore", new List<string>());
         }
+        AutheliaAttributes(text, stack, s);
         if (s.CaddyBuild)
         {
             Todo(text, "write the Caddy version inside '" + s.Image + "' (for example \"2.10.2\"); the build reports the empty version until then.");
@@ -178,6 +179,7 @@ internal static partial class DescriptorWriter
         {
             Attribute(text, "AllowedGroups", s.AllowedGroups.Select(g => stack.GroupsEnum + "." + g).ToList());
         }
+        OidcOptions(text, s);
         if (s.Api is { } api)
         {
             var args = new List<string>();

@@ -6,7 +6,7 @@ namespace Datamancy.Config.Tool.Readers.Authelia;
 internal sealed record AccessRule(IReadOnlyList<string> Domains, string Policy, IReadOnlyList<string> Groups, IReadOnlyList<string> OtherSubjects, IReadOnlyList<string> Resources, SourceRef Where, string? Unsupported);
 
 /// <summary>One OIDC client.</summary>
-internal sealed record OidcClientEntry(string ClientId, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> GrantTypes, string? Policy, string? SecretReference, bool SecretIsLiteral, IReadOnlyList<string> Audience, SourceRef Where);
+internal sealed record OidcClientEntry(string ClientId, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> GrantTypes, string? Policy, string? SecretReference, bool SecretIsLiteral, IReadOnlyList<string> Audience, SourceRef Where, OidcClientOptions? Options = null);
 
 /// <summary>A named OIDC authorization policy.</summary>
 internal sealed record OidcPolicy(string Name, string DefaultPolicy, string? RulePolicy, IReadOnlyList<string> Groups, SourceRef Where);
@@ -44,4 +44,10 @@ internal sealed class AutheliaConfig
     public List<(SourceRef Where, string What)> Derived { get; } = new();
 
     public List<(SourceRef Where, string What)> Unsupported { get; } = new();
+
+    /// <summary><c>authentication_backend.ldap</c>, when a file has it.</summary>
+    public LdapEntry? Ldap { get; set; }
+
+    /// <summary>Session lifetimes, regulation and the default redirection, merged over the files.</summary>
+    public SessionSettings Settings { get; } = new();
 }

@@ -57,7 +57,8 @@ internal static partial class AutheliaReader
                                 config.LdapHost = new Located<string>(HostOf(address), file.At(YamlLoader.Line(ldap)));
                                 config.LdapPort = PortOf(address);
                             }
-                            config.Derived.Add((file.At(YamlLoader.Line(ldap)), "authentication_backend.ldap: the generated configuration derives the LDAP settings from the directory service and the domain"));
+                            config.Ldap = ReadLdap(file, value, ldap);
+                            config.Derived.Add((file.At(YamlLoader.Line(ldap)), "authentication_backend.ldap: the address derives from the directory service; a layout other than the domain-derived defaults becomes [Ldap]"));
                         }
                         if (value.Child("file") is { } users)
                         {
@@ -74,6 +75,9 @@ internal static partial class AutheliaReader
                         {
                             config.TotpIssuer = new Located<string>(issuer, file.At(YamlLoader.Line(value.Child("issuer")!)));
                         }
+                        break;
+                    case "regulation":
+                        ReadRegulation(file, value, config);
                         break;
                     default:
                         config.Derived.Add((where, key + ": set by the generated configuration"));
@@ -178,6 +182,10 @@ internal static partial class AutheliaReader
             {
                 config.PortalUrl = new Located<string>(url, file.At(YamlLoader.Line(first.Child("authelia_url")!)));
             }
+            if (first?.Child("default_redirection_url").Scalar() is { } redirection)
+            {
+                config.Settings.DefaultRedirectionUrl = redirection;
+            }
             if (cookies.Children.Count > 1)
             {
                 config.Unsupported.Add((file.At(YamlLoader.Line(cookies.Children[1])), "a second session cookie domain: a stack has one domain"));
@@ -187,6 +195,7 @@ internal static partial class AutheliaReader
         {
             config.CookieDomain = new Located<string>(legacy, file.At(YamlLoader.Line(value.Child("domain")!)));
         }
+        ReadLifetimes(file, value, config);
         if (value.Child("redis") is { } redis && redis.Child("host").Scalar() is { } host)
         {
             config.RedisHost = new Located<string>(host, file.At(YamlLoader.Line(redis)));
@@ -228,7 +237,8 @@ internal static partial class AutheliaReader
                     template is { Success: true } ? template.Groups["name"].Value : null,
                     secret is not null && template is not { Success: true },
                     client.Child("audience").Strings(),
-                    file.At(YamlLoader.Line(client))));
+                    file.At(YamlLoader.Line(client)),
+                    ReadClientOptions(client)));
             }
         }
     }
