@@ -19,6 +19,10 @@ internal sealed class StackDraft
     public List<ServiceDraft> Services { get; } = new();
     public bool PerLink { get; set; }
     public bool Hairpin { get; set; }
+    /// <summary>The limits most services share, when they are not the descriptors' defaults: DefaultMemory, DefaultCpus, DefaultPids.</summary>
+    public (string? Memory, string? Cpus, int? Pids) Defaults { get; set; }
+    /// <summary>Fixed subnets of the shared networks: Frontend, Backend, Database → CIDR.</summary>
+    public SortedDictionary<string, string> Subnets { get; } = new(System.StringComparer.Ordinal);
 }
 
 internal sealed class ServiceDraft
@@ -73,6 +77,10 @@ internal sealed class ServiceDraft
     public List<(string Name, string Value)>? Ldap { get; set; }
     /// <summary>[AutheliaSettings] on the SSO service: the named arguments (plain values; RegulationMaxRetries a number).</summary>
     public List<(string Name, string Value)>? AutheliaSettings { get; set; }
+    /// <summary>The limits compose gives the service (memory normalized), before the stack's defaults are known.</summary>
+    public (string? Memory, string? Cpus, int? Pids)? Limits { get; set; }
+    /// <summary>A pids limit but no memory or CPU limit, the generator's shape of [Resources(NoLimit = true)]: a reason only the user can write.</summary>
+    public bool NoLimit { get; set; }
 
     /// <summary>The descriptor file the service goes to (by role and profile).</summary>
     public string File => Role switch

@@ -22,4 +22,6 @@ internal sealed class ExtrasDraft
     public int Replicas { get; set; } = 1;
     public (string Driver, int Count, List<string> Capabilities)? Gpu { get; set; }
     public List<(string Name, string Default, string? As)> Settings { get; } = new();
+    /// <summary>A setting's description, from the comment of a Datamancy env template: name → text.</summary>
+    public Dictionary<string, string> SettingDescriptions { get; } = new(System.StringComparer.Ordinal);
 }

@@ -115,7 +115,15 @@ internal sealed partial class ServiceMapper
             report.Decide(service.Where, "'" + service.Name + "' has no resource limits in compose; the descriptors' defaults apply (512m memory, 1.0 CPU, 256 processes).");
             return;
         }
+        if (memory is null && cpus is null)
+        {
+            draft.NoLimit = true;
+            draft.Limits = (null, null, pids);
+            report.Decide(service.Where, "'" + service.Name + "' has a pids limit but no memory or CPU limit: imported as [Resources(NoLimit = true)], which the build reports until you say why.");
+            return;
+        }
         var normalizedMemory = memory is null ? null : Memory(memory);
+        draft.Limits = (normalizedMemory, cpus, pids);
         if (memory is not null && normalizedMemory is null)
         {
             report.Unsupported(service.Key("deploy")?.Where ?? service.Where, "memory limit '" + memory + "' of '" + service.Name + "'", "not a whole number of b, k, m or g");

@@ -58,6 +58,7 @@ internal static partial class StackMapper
             mapper.Map(service, drafts[service.Name], allowlists, n => drafts.TryGetValue(n, out var d) ? d.ClassName : null, HairpinAliases(stack, service, drafts[service.Name], report));
         }
         routeMapper.ApiKeys();
+        ResourceDefaults.Infer(stack, stack.Services, report);
         AutheliaSettingsMapper.Map(stack, inputs.Authelia, drafts, report);
         CaddyBuild(drafts, report);
         Ports(compose, drafts, report); // first: a link's target is the side with a port
@@ -68,6 +69,13 @@ internal static partial class StackMapper
         else
         {
             Networks(compose, drafts, report);
+            foreach (var (network, subnet) in compose.Subnets)
+            {
+                if (network is "frontend" or "backend" or "database")
+                {
+                    stack.Subnets[char.ToUpperInvariant(network[0]) + network.Substring(1)] = subnet;
+                }
+            }
         }
         SecretKinds(inputs, drafts);
         foreach (var literal in inputs.AutheliaSecretLiterals)
@@ -264,6 +272,15 @@ internal static partial class StackMapper
                 if (hints.TryGetValue(draft.Secrets[i].Name, out var comment) && SecretKindHint.Parse(comment) is { } hint)
                 {
                     draft.Secrets[i] = draft.Secrets[i] with { Kind = hint.Kind, Length = hint.Length, Prefix = hint.Prefix };
+                }
+            }
+            foreach (var (setting, _, _) in draft.Extras.Settings)
+            {
+                // "<Description>. Unset or empty: '<default>'." ("Setting." when the descriptor gives none).
+                var described = hints.TryGetValue(setting, out var comment) ? System.Text.RegularExpressions.Regex.Match(comment, @"^(?<d>.+?)\. Unset or empty: '") : null;
+                if (described is { Success: true } && described.Groups["d"].Value != "Setting")
+                {
+                    draft.Extras.SettingDescriptions[setting] = described.Groups["d"].Value;
                 }
             }
         }

@@ -39,6 +39,7 @@ internal static partial class DescriptorWriter
         {
             var args = new List<string> { Str(name), Str(value) };
             if (alias is not null) args.Add("As = " + Str(alias));
+            if (x.SettingDescriptions.TryGetValue(name, out var description)) args.Add("Description = " + Str(description));
             Attribute(text, "Setting", args);
         }
         foreach (var path in x.EnvFiles)

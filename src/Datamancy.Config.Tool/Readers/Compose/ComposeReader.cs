@@ -66,6 +66,10 @@ internal static class ComposeReader
                         {
                             var isInternal = body.Child("internal").Scalar() is "true" or "True";
                             project.Networks[network] = (isInternal, file.At(YamlLoader.Line(networkNode)));
+                            if ((body.Child("ipam").Child("config") as YamlSequenceNode)?.Children.FirstOrDefault().Child("subnet").Scalar() is { } subnet)
+                            {
+                                project.Subnets[network] = subnet;
+                            }
                         }
                         break;
                     case "volumes":

@@ -78,4 +78,7 @@ internal sealed class ComposeProject
     public Dictionary<string, SourceRef> Variables { get; } = new(System.StringComparer.Ordinal);
 
     public List<InputFile> Files { get; } = new();
+
+    /// <summary>The first <c>ipam.config</c> subnet of a top-level network: name → subnet.</summary>
+    public Dictionary<string, string> Subnets { get; } = new(System.StringComparer.Ordinal);
 }
