@@ -22,6 +22,9 @@ public static class UserEdits
     {
         /// <summary>Every attribute of the original service, for the justifications the markers ask for.</summary>
         public List<AttributeSyntax> Attributes { get; } = new();
+
+        /// <summary>The original's class name.</summary>
+        public string ClassName { get; set; } = string.Empty;
     }
 
     public static string[] Apply(IEnumerable<string> imported, IReadOnlyList<string> original)
@@ -31,6 +34,7 @@ public static class UserEdits
         var kubernetes = false;
         var perLink = false;
         string? defaultPolicy = null;
+        var subnets = new List<string>();
         foreach (var type in trees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>()))
         {
             var attributes = type.AttributeLists.SelectMany(l => l.Attributes).ToList();
@@ -39,6 +43,8 @@ public static class UserEdits
                 kubernetes = Named(stackAttribute, "Kubernetes") == "true";
                 perLink = Named(stackAttribute, "Networking") == "NetworkLayout.PerLink";
                 defaultPolicy = Named(stackAttribute, "DefaultPolicy");
+                subnets.AddRange(new[] { "FrontendSubnet", "BackendSubnet", "DatabaseSubnet" }
+                    .Where(n => Named(stackAttribute, n) is not null).Select(n => n + " = " + Named(stackAttribute, n)));
             }
             if (Find(attributes, "Service") is not { } service)
             {
@@ -60,11 +66,19 @@ public static class UserEdits
                 backups);
             var facts = services[Literal(service, 0)];
             facts.Attributes.AddRange(attributes);
+            facts.ClassName = type.Identifier.Text;
         }
-        return imported.Select(source => Edit(source, services, kubernetes, perLink, defaultPolicy)).ToArray();
+        var moved = new List<(string Service, string Line)>();
+        var edited = imported.Select(source => Edit(source, services, kubernetes, perLink ? subnets : new List<string>(), perLink, defaultPolicy, moved)).ToArray();
+        // A [Uses] the import put on the other side of a link: the user moves it to the side the original declares it on.
+        return edited.Select(source => string.Join('\n', source.Split('\n').SelectMany(line =>
+        {
+            var service = Regex.Match(line, "^\\[Service\\(\"(?<n>[^\"]+)\"");
+            return service.Success ? new[] { line }.Concat(moved.Where(m => m.Service == service.Groups["n"].Value).Select(m => m.Line)) : new[] { line };
+        }))).ToArray();
     }
 
-    private static string Edit(string source, Dictionary<string, Facts> services, bool kubernetes, bool perLink, string? defaultPolicy)
+    private static string Edit(string source, Dictionary<string, Facts> services, bool kubernetes, List<string> subnets, bool perLink, string? defaultPolicy, List<(string Service, string Line)> moved)
     {
         var lines = source.Split('\n').ToList();
         Facts? current = null;
@@ -82,7 +96,9 @@ public static class UserEdits
             if (line.StartsWith("[Stack(", StringComparison.Ordinal))
             {
                 // Authelia's rules say each host's policy, not whether it came from the stack's default.
-                lines[i] = line.Replace(")]", (defaultPolicy is null ? string.Empty : ", DefaultPolicy = " + defaultPolicy) + (kubernetes ? ", Kubernetes = true" : string.Empty) + ")]", StringComparison.Ordinal);
+                // Under the per-link layout the shared networks, and so their subnets, appear only in the network map.
+                lines[i] = line.Replace(")]", (defaultPolicy is null ? string.Empty : ", DefaultPolicy = " + defaultPolicy) + (kubernetes ? ", Kubernetes = true" : string.Empty)
+                    + string.Concat(subnets.Select(n => ", " + n)) + ")]", StringComparison.Ordinal);
             }
             var service = Regex.Match(line, "^\\[Service\\(\"(?<n>[^\"]+)\"");
             if (service.Success)
@@ -90,6 +106,7 @@ public static class UserEdits
                 current = services.GetValueOrDefault(service.Groups["n"].Value);
                 if (current is not null)
                 {
+                    lines[i] = line = Declared(line, current);
                     // A warning the imported build reports and the user accepts, as the original did: [Justify] lives only in C#.
                     lines.InsertRange(i + 1, current.Attributes.Where(a => Name(a) == "Justify").Select(a => "[" + a + "]"));
                 }
@@ -141,6 +158,23 @@ public static class UserEdits
                 lines[i] = edited;
                 continue;
             }
+            var used = Regex.Match(line, "^\\[Uses\\(typeof\\((?<t>[A-Za-z0-9_]+)\\)\\)\\]$");
+            if (used.Success && !current.Attributes.Any(a => Name(a) == "Uses" && a.ArgumentList!.Arguments[0].Expression.ToString() == "typeof(" + used.Groups["t"].Value + ")")
+                && services.FirstOrDefault(x => x.Value.ClassName == used.Groups["t"].Value) is { Value: { } other } target
+                && other.Attributes.Any(a => Name(a) == "Uses" && a.ArgumentList!.Arguments[0].Expression.ToString() == "typeof(" + current.ClassName + ")"))
+            {
+                // The import guessed the direction of the link (the report says so); the original declares it on the other side.
+                moved.Add((target.Key, "[Uses(typeof(" + current.ClassName + "))]"));
+                lines.RemoveAt(i);
+                i--;
+                continue;
+            }
+            if (line.StartsWith("[Build(", StringComparison.Ordinal) && !line.Contains("BaseImage = ", StringComparison.Ordinal)
+                && current.Attributes.FirstOrDefault(a => Name(a) == "Build") is { } build && Named(build, "BaseImage") is { } baseImage)
+            {
+                lines[i] = line.Substring(0, line.Length - 2) + ", BaseImage = " + baseImage + ")]"; // the Dockerfile's FROM line is in no imported file
+                continue;
+            }
             var volume = Regex.Match(line, "^\\[Volume\\((?<s>\"[^\"]*\"), (?<t>\"[^\"]*\")(?<rest>.*)\\)\\]$");
             if (volume.Success && current.Backups.TryGetValue((Unquote(volume.Groups["s"].Value), Unquote(volume.Groups["t"].Value)), out var decision))
             {
@@ -160,6 +194,31 @@ public static class UserEdits
         }
         return string.Join('\n', lines);
     }
+
+    /// <summary>
+    /// What the [Service] line of the original says that compose cannot: the order of its Profiles (compose lists them
+    /// sorted; the network map keeps the declared order), and its role where the import guessed one from the image (a
+    /// docker-socket-proxy image is taken for the SocketProxy role; the original may declare it an app).
+    /// </summary>
+    private static string Declared(string line, Facts current)
+    {
+        var service = current.Attributes.First(a => Name(a) == "Service");
+        if (Named(service, "Profiles") is { } profiles)
+        {
+            var written = Regex.Match(line, "Profiles = new\\[\\] \\{[^}]*\\}");
+            if (written.Success && Words(written.Value).SetEquals(Words(profiles)))
+            {
+                line = line.Replace(written.Value, "Profiles = " + profiles, StringComparison.Ordinal);
+            }
+        }
+        if (line.Contains(", Role = ServiceRole.SocketProxy", StringComparison.Ordinal) && Named(service, "Role") != "ServiceRole.SocketProxy")
+        {
+            line = line.Replace(", Role = ServiceRole.SocketProxy", Named(service, "Role") is { } role ? ", Role = " + role : string.Empty, StringComparison.Ordinal);
+        }
+        return line;
+    }
+
+    private static HashSet<string> Words(string text) => Regex.Matches(text, "\"[^\"]*\"").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The diagnostic IDs the original acknowledges with [Justify] on a service: the imported build must report each.</summary>
     public static IEnumerable<string> Acknowledged(IReadOnlyList<string> original) =>
