@@ -128,11 +128,7 @@ internal sealed partial class ServiceMapper
         {
             report.Unsupported(service.Key("deploy")?.Where ?? service.Where, "memory limit '" + memory + "' of '" + service.Name + "'", "not a whole number of b, k, m or g");
         }
-        draft.Resources = (normalizedMemory is "512m" ? null : normalizedMemory, cpus is null || cpus == "1.0" ? null : cpus, pids is 256 ? null : pids);
-        if (draft.Resources is (null, null, null))
-        {
-            draft.Resources = null;
-        }
+        // ResourceDefaults declares what differs from the stack's defaults once every service is read.
     }
 
     private static string? Memory(string text)

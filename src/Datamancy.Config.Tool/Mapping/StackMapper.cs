@@ -69,13 +69,7 @@ internal static partial class StackMapper
         else
         {
             Networks(compose, drafts, report);
-            foreach (var (network, subnet) in compose.Subnets)
-            {
-                if (network is "frontend" or "backend" or "database")
-                {
-                    stack.Subnets[char.ToUpperInvariant(network[0]) + network.Substring(1)] = subnet;
-                }
-            }
+            Subnets(stack, compose);
         }
         SecretKinds(inputs, drafts);
         foreach (var literal in inputs.AutheliaSecretLiterals)
@@ -274,15 +268,7 @@ internal static partial class StackMapper
                     draft.Secrets[i] = draft.Secrets[i] with { Kind = hint.Kind, Length = hint.Length, Prefix = hint.Prefix };
                 }
             }
-            foreach (var (setting, _, _) in draft.Extras.Settings)
-            {
-                // "<Description>. Unset or empty: '<default>'." ("Setting." when the descriptor gives none).
-                var described = hints.TryGetValue(setting, out var comment) ? System.Text.RegularExpressions.Regex.Match(comment, @"^(?<d>.+?)\. Unset or empty: '") : null;
-                if (described is { Success: true } && described.Groups["d"].Value != "Setting")
-                {
-                    draft.Extras.SettingDescriptions[setting] = described.Groups["d"].Value;
-                }
-            }
+            SettingDescriptions(hints, draft);
         }
     }
 

@@ -83,22 +83,7 @@ internal static partial class DescriptorWriter
         {
             args.Add("Networking = NetworkLayout.PerLink");
         }
-        foreach (var network in new[] { "Frontend", "Backend", "Database" }.Where(stack.Subnets.ContainsKey))
-        {
-            args.Add(network + "Subnet = " + Str(stack.Subnets[network]));
-        }
-        if (stack.Defaults.Memory is not null)
-        {
-            args.Add("DefaultMemory = " + Str(stack.Defaults.Memory));
-        }
-        if (stack.Defaults.Cpus is not null)
-        {
-            args.Add("DefaultCpus = " + Str(stack.Defaults.Cpus));
-        }
-        if (stack.Defaults.Pids is { } defaultPids)
-        {
-            args.Add("DefaultPids = " + Int(defaultPids));
-        }
+        StackExtras(args, stack);
         text.Append("[Stack(").Append(string.Join(", ", args)).Append(")]\n");
         text.Append("public static partial class ").Append(stack.ClassName).Append(";\n");
         if (stack.Groups.Count > 0)
@@ -272,13 +257,7 @@ internal static partial class DescriptorWriter
             if (pids is { } p) args.Add("Pids = " + Int(p));
             Attribute(text, "Resources", args);
         }
-        if (s.NoLimit)
-        {
-            Todo(text, "say why '" + s.Name + "' runs without memory and CPU limits (Justification = \"…\"); the build reports it until then.");
-            var args = new List<string> { "NoLimit = true" };
-            if (s.Limits is (_, _, { } noLimitPids) && noLimitPids != (stack.Defaults.Pids ?? 256)) args.Add("Pids = " + Int(noLimitPids));
-            Attribute(text, "Resources", args);
-        }
+        NoLimit(text, stack, s);
         foreach (var publish in s.Publish)
         {
             var args = new List<string> { Int(publish.HostPort) };
