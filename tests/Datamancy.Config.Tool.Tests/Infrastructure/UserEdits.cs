@@ -12,7 +12,9 @@ namespace Datamancy.Config.Tool.Tests.Infrastructure;
 /// the original's [Justify] acknowledgements,
 /// <c>Kubernetes = true</c> and the <c>DefaultPolicy</c> on the stack, a volume's Weekly schedule (compose shows only that it is
 /// backed up) or a decision the backup service does not show (Never, or one on a bind or read-only mount), and under <c>NetworkLayout.PerLink</c> the shared networks a service
-/// declares (compose shows only the links). Nothing else is touched: every other difference still fails the round trip.
+/// declares (compose shows only the links) and the stack's subnets of them; the declared order of a service's Profiles (compose sorts
+/// them), a [Build]'s BaseImage, and the two guesses the report announces: a socket-proxy image's role and the side of a per-link [Uses].
+/// Nothing else is touched: every other difference still fails the round trip.
 /// </summary>
 public static class UserEdits
 {
