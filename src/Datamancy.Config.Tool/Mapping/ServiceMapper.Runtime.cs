@@ -112,7 +112,7 @@ internal sealed partial class ServiceMapper
         var pids = ComposeReader.Int(service.ScalarKey("pids_limit") ?? limits.Child("pids").Scalar());
         if (memory is null && cpus is null && pids is null)
         {
-            report.Decide(service.Where, "'" + service.Name + "' has no resource limits in compose; the descriptors' defaults apply (512m memory, 1.0 CPU, 256 processes).");
+            report.Decide(service.Where, "'" + service.Name + "' has no resource limits in compose; the stack's default limits apply (512m memory, 1.0 CPU, 256 processes unless [Stack] sets others).");
             return;
         }
         if (memory is null && cpus is null)
