@@ -15,6 +15,14 @@ public sealed class KubernetesOutputTests
 {
     public static TheoryData<string, string> Stacks() => KubernetesStacks.All();
 
+    [Fact]
+    public void The_stacks_read_from_source_are_exactly_those_whose_model_asks_for_Kubernetes()
+    {
+        var byModel = TestStacks.Names.Where(n => TestStacks.Run(n).Model().Settings.Kubernetes);
+        Assert.Equal(byModel, KubernetesStacks.Names);
+        Assert.NotEmpty(KubernetesStacks.Names);
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Network_policies_allow_exactly_the_declared_links(string stack, string environment)

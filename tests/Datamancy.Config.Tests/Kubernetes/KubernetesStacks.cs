@@ -9,11 +9,15 @@ public static class KubernetesStacks
 {
     public static readonly string[] Environments = { "dev", "prod" };
 
-    /// <summary>Every named stack whose [Stack] sets Kubernetes = true (so stacks added later are covered too).</summary>
+    /// <summary>
+    /// Every named stack whose [Stack] sets Kubernetes = true (so stacks added later are covered too). Read from the
+    /// source, not from a generator run: xunit builds theory data when a test host starts, and a mutation run starts one
+    /// per mutant. <see cref="KubernetesOutputTests"/> checks that these are exactly the stacks whose model says so.
+    /// </summary>
     public static TheoryData<string, string> All()
     {
         var data = new TheoryData<string, string>();
-        foreach (var name in TestStacks.Names.Where(n => TestStacks.Run(n).Model().Settings.Kubernetes))
+        foreach (var name in Names)
         {
             foreach (var environment in Environments)
             {
@@ -22,6 +26,11 @@ public static class KubernetesStacks
         }
         return data;
     }
+
+    /// <summary>The stacks whose [Stack] attribute sets Kubernetes = true, by their source text.</summary>
+    public static IEnumerable<string> Names => TestStacks.Names.Where(n => TestStacks.Sources(n).Any(s => KubernetesStack.IsMatch(s)));
+
+    private static readonly System.Text.RegularExpressions.Regex KubernetesStack = new(@"\[Stack\([^\]]*\bKubernetes = true\b");
 
     public const string PodNetwork = "10.244.0.0/16";
 
