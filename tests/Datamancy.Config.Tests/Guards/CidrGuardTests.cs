@@ -24,6 +24,13 @@ public sealed class CidrGuardTests
     [InlineData("::1/128")]
     [InlineData("fc00::/7")]
     [InlineData("fd00:1::/64")]
+    [InlineData("100.64.0.0/10")]   // carrier-grade NAT (Tailscale and other overlays)
+    [InlineData("100.127.255.255/32")]
+    [InlineData("169.254.0.0/16")]  // link-local
+    [InlineData("169.254.10.1/32")]
+    [InlineData("fe80::/10")]
+    [InlineData("febf::1/128")]
+    [InlineData("private_ranges")]  // Caddy's own shortcut for its private ranges
     public void A_range_inside_a_private_or_loopback_range_is_private(string cidr) =>
         Assert.True(Cidrs.IsPrivateOrLoopback(cidr), cidr);
 
@@ -47,6 +54,13 @@ public sealed class CidrGuardTests
     [InlineData("fe00::/7")]
     [InlineData("::2/128")]
     [InlineData("203.0.113.0/24")]
+    [InlineData("100.64.0.0/9")]
+    [InlineData("100.128.0.0/32")]
+    [InlineData("169.254.0.0/15")]
+    [InlineData("169.255.0.1/32")]
+    [InlineData("fe80::/9")]
+    [InlineData("fec0::1/128")]
+    [InlineData("Private_ranges")]
     public void A_range_reaching_outside_the_private_ranges_is_not_private(string cidr) =>
         Assert.False(Cidrs.IsPrivateOrLoopback(cidr), cidr);
 
@@ -94,6 +108,8 @@ public sealed class CidrGuardTests
     [InlineData("10.0.0.1 /32")]
     [InlineData("0x0a.0.0.0/8")]
     [InlineData("::ffff:10.0.0.0/8 ")]
+    [InlineData("10.0.0.256/32")]   // passes the character and four-part checks, refused by the address parser
+    [InlineData("1::2::3/64")]
     public void A_malformed_range_is_refused_by_the_parser_and_never_counts_as_private(string cidr)
     {
         Assert.False(Cidrs.TryParse(cidr, out _, out _), cidr);
@@ -134,4 +150,21 @@ public sealed class CidrGuardTests
         [Healthcheck("/app", "health")]
         public partial class App;
         """.Replace("CIDR", cidr);
+
+    /// <summary>
+    /// An allowlist entry written as a bare address means that one address (what Caddy's <c>remote_ip</c> reads it as);
+    /// it is written as a one-address CIDR, IPv6 in canonical lower case. A CIDR, Caddy's shortcut and anything
+    /// unparsable stay as written, so the validator reports the text the user wrote.
+    /// </summary>
+    [Theory]
+    [InlineData("10.1.2.3", "10.1.2.3/32")]
+    [InlineData("::1", "::1/128")]
+    [InlineData("2001:DB8:0:0::1", "2001:db8::1/128")]
+    [InlineData("10.0.0.0/8", "10.0.0.0/8")]
+    [InlineData("2001:DB8::/32", "2001:DB8::/32")]
+    [InlineData("private_ranges", "private_ranges")]
+    [InlineData("10.1.2", "10.1.2")]
+    [InlineData("example.org", "example.org")]
+    public void A_bare_address_is_normalized_to_a_one_address_range(string entry, string normalized) =>
+        Assert.Equal(normalized, Cidrs.Normalize(entry));
 }
