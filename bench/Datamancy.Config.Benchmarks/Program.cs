@@ -26,7 +26,7 @@ if (args.Length > 0 && args[0] == "--render-parts")
 if (args.Length > 0 && args[0] == "--unrelated-profile")
 {
     int[] sizes = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
-    Console.WriteLine(UnrelatedProfile.Run(sizes.Length == 0 ? new[] { 10, 100, 1000 } : sizes, calls: 200));
+    Console.WriteLine(UnrelatedProfile.Run(sizes.Length == 0 ? new[] { 10, 100, 1000 } : sizes, calls: 100));
     return 0;
 }
 
