@@ -80,8 +80,9 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
-            var parseErrors = services
-                .Select(static (p, _) => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+            // Decided per tree, so the Collect every pass walks has one entry per tree rather than one per service.
+            var parseErrors = parsedTrees
+                .Select(static (tree, _) => tree.Services.Any(p => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)))
                 .Collect()
                 .Select(static (all, _) => all.Any(e => e));
 
