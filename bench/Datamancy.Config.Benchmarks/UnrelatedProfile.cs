@@ -22,8 +22,8 @@ public static class UnrelatedProfile
     {
         var text = new StringBuilder();
         text.AppendLine("Unrelated edit, median of " + calls + " calls (" + ShortRun.Machine() + ")").AppendLine();
-        text.AppendLine("| Services | Trees | Datamancy | Allocated | Empty generator | Per-tree fan-out | Fan-out + one file per tree | Datamancy − that floor | Generated files |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Services | Trees | Datamancy | Allocated | Empty generator | Per-tree fan-out | Fan-out + one file per tree | Datamancy − that floor | Same + per-service entries and Collect | Generated files |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var steps = new List<(int Size, Dictionary<string, (double Ms, int Outputs)> Steps)>();
         foreach (var size in sizes)
         {
@@ -32,8 +32,9 @@ public static class UnrelatedProfile
             var (empty, _) = Median(calls, Floor(workload, new EmptyGenerator()));
             var (fanOut, _) = Median(calls, Floor(workload, new PerTreeGenerator(emit: false)));
             var (withFiles, _) = Median(calls, Floor(workload, new PerTreeGenerator(emit: true)));
+            var (withServices, _) = Median(calls, Floor(workload, new PerTreeGenerator(emit: true, servicesPerTree: 10)));
             var files = workload.UnrelatedEdit().GetRunResult().GeneratedTrees.Length;
-            text.AppendLine(string.Join(" | ", "| " + size, workload.Compilation.SyntaxTrees.Count(), Ms(ours), Kb(bytes), Ms(empty), Ms(fanOut), Ms(withFiles), Ms(ours - withFiles), files + " |"));
+            text.AppendLine(string.Join(" | ", "| " + size, workload.Compilation.SyntaxTrees.Count(), Ms(ours), Kb(bytes), Ms(empty), Ms(fanOut), Ms(withFiles), Ms(ours - withFiles), Ms(withServices), files + " |"));
             steps.Add((size, Steps(workload, TrackedEdits)));
             Console.Error.WriteLine(size + " services done");
         }
@@ -122,11 +123,22 @@ public static class UnrelatedProfile
     /// a transform per tree and a source output per tree — ours without parsing, rendering or emitting. With
     /// <c>emit</c>, the output adds one small file per tree, as our typed views do: Roslyn's cost per generated file.
     /// </summary>
-    private sealed class PerTreeGenerator(bool emit) : IIncrementalGenerator
+    /// <remarks>
+    /// With <c>servicesPerTree</c>, each tree also fans out to that many per-service entries (the synthetic stack's
+    /// ten services a file), selected and collected as our models are: Roslyn's cost per cached entry and Collect.
+    /// </remarks>
+    private sealed class PerTreeGenerator(bool emit, int servicesPerTree = 0) : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var trees = context.CompilationProvider.SelectMany(static (c, _) => c.SyntaxTrees.Select(t => new TreeRef(t)));
+            if (servicesPerTree > 0)
+            {
+                var count = servicesPerTree;
+                var services = trees.Select(static (t, _) => t.Tree.FilePath).SelectMany((path, _) => Enumerable.Range(0, count).Select(i => path + "#" + i));
+                var all = services.Select(static (s, _) => s.Length).Collect();
+                context.RegisterSourceOutput(all, static (_, _) => { });
+            }
             var names = trees.Select(static (t, _) => "Floor." + System.IO.Path.GetFileNameWithoutExtension(t.Tree.FilePath) + "." + t.Tree.Length + ".g.cs");
             if (emit)
             {
