@@ -22,6 +22,14 @@ if (args.Length > 0 && args[0] == "--render-parts")
     return 0;
 }
 
+// --unrelated-profile [size ...]: an unrelated edit against an empty generator and a per-tree fan-out, and per step.
+if (args.Length > 0 && args[0] == "--unrelated-profile")
+{
+    int[] sizes = args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+    Console.WriteLine(UnrelatedProfile.Run(sizes.Length == 0 ? new[] { 10, 100, 1000 } : sizes, calls: 100));
+    return 0;
+}
+
 var hasAnalyzers = AnalyzerSet.Any;
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12))

@@ -80,8 +80,9 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
-            var parseErrors = services
-                .Select(static (p, _) => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error))
+            // Decided per tree, so the Collect every pass walks has one entry per tree rather than one per service.
+            var parseErrors = parsedTrees
+                .Select(static (tree, _) => tree.Services.Any(p => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)))
                 .Collect()
                 .Select(static (all, _) => all.Any(e => e));
 
@@ -113,24 +114,23 @@ namespace Datamancy.Config.Generators
                 }
             });
 
+            // Typed views: one generated file per syntax tree that declares partial services. A tree's views are
+            // rebuilt only when its parse (or the domain) changed; an unrelated edit leaves every one Cached.
             var domain = build.Select(static (b, _) => b.Model?.Domain);
-            var views = services
+            var views = parsedTrees
                 .Combine(domain)
-                .Select(static (pair, _) => pair.Left.Model is { } model && pair.Left.Class.IsPartial ? new ServiceView(pair.Left.Class, model, pair.Right) : null)
+                .Select(static (pair, _) => TreeViews.From(pair.Left, pair.Right))
                 .WithTrackingName(StepNames.ServiceViews);
-            context.RegisterSourceOutput(views, static (spc, view) =>
+            context.RegisterSourceOutput(views, static (spc, tree) =>
             {
-                if (view is not null)
+                if (tree is not null)
                 {
-                    spc.AddSource("Datamancy.Service." + HintName(view.Model.TypeName) + ".g.cs", CSharpEmitter.Service(view));
+                    spc.AddSource(tree.HintName, CSharpEmitter.Services(tree));
                 }
             });
 
             // Findings are reported by the analyzers (ServiceAnalyzer, StackAnalyzer, StackWideAnalyzer), so #pragma,
             // .editorconfig and [Justify] apply to every rule alike; the generator only decides whether to render.
         }
-
-        private static string HintName(string typeName) =>
-            new string(typeName.Replace("global::", string.Empty).Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '_').ToArray());
     }
 }

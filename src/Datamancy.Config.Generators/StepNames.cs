@@ -12,6 +12,7 @@ namespace Datamancy.Config.Generators
         public const string DomainOverride = "Datamancy.DomainOverride";
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
+        /// <summary>One output per syntax tree: the typed views of its partial services (null for a tree without any), one generated file.</summary>
         public const string ServiceViews = "Datamancy.ServiceViews";
 
         /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments.</summary>

@@ -79,6 +79,16 @@ public sealed class IncrementalityTests
         Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
         Assert.Equal(Sources(first), Sources(second));
+
+        // Typed views: one step output per tree, every one Cached (not rebuilt, not compared), and one generated file
+        // per tree that declares partial services, under the same hint name as before the edit.
+        var views = Reasons(second, StepNames.ServiceViews);
+        Assert.Equal(compilation.SyntaxTrees.Count(), views.Length);
+        Assert.All(views, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        var declaring = compilation.SyntaxTrees.Count(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
+            .Any(c => c.Modifiers.Any(SyntaxKind.PartialKeyword) && c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Service")));
+        Assert.True(declaring > 1, "the sample declares its services in several files");
+        Assert.Equal(declaring, Sources(second).Keys.Count(hint => hint.StartsWith("Datamancy.Services.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -109,6 +119,7 @@ public sealed class IncrementalityTests
     {
         var (first, compilation) = Start();
         var before = Reasons(first, StepNames.ServiceModel).Length;
+        var trees = Reasons(first, StepNames.ServiceViews).Length;
         var added = CSharpSyntaxTree.ParseText("""
             using Datamancy.Config;
             namespace Datamancy.Stack;
@@ -127,7 +138,7 @@ public sealed class IncrementalityTests
         Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.New));
         Assert.Equal(before, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Cached));
         Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.New));
-        Assert.Equal(before, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Cached));
+        Assert.Equal(trees, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Cached)); // one view output per tree
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
         Assert.Contains("whoami.", second.Artifact("prod/Caddyfile"));
     }

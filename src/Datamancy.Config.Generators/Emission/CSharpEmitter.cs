@@ -14,10 +14,24 @@ namespace Datamancy.Config.Generators.Emission
         public const string ManifestClass = "ArtifactManifest";
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Datamancy.Config\", \"0.1.0\")]";
 
-        public static string Service(ServiceView view)
+        /// <summary>The typed views of one syntax tree's services in one file: the header once, then each service's partial in document order.</summary>
+        public static string Services(TreeViews views)
+        {
+            var w = Header();
+            for (var i = 0; i < views.Views.Count; i++)
+            {
+                if (i > 0)
+                {
+                    w.Line();
+                }
+                ServiceBody(w, views.Views[i]);
+            }
+            return w.ToString();
+        }
+
+        private static void ServiceBody(CodeWriter w, ServiceView view)
         {
             var s = view.Model;
-            var w = Header();
             OpenNamespace(w, view.Class.Namespace);
             w.Line(GeneratedCode);
             w.Open(view.Class.PartialDeclaration + " " + CodeWriter.Identifier(view.Class.Name));
@@ -71,7 +85,6 @@ namespace Datamancy.Config.Generators.Emission
             }
             w.Close();
             CloseNamespace(w, view.Class.Namespace);
-            return w.ToString();
         }
 
         public static string Stack(RenderedStack rendered)

@@ -24,7 +24,8 @@ namespace Datamancy.Config.Generators.Model
 
         public T this[int index] => Items[index];
 
-        public bool Equals(EquatableArray<T> other) => Items.AsSpan().SequenceEqual(other.Items.AsSpan());
+        /// <summary>Equal when both hold the same array (the pipeline passes cached arrays on), else item by item.</summary>
+        public bool Equals(EquatableArray<T> other) => Items == other.Items || Items.AsSpan().SequenceEqual(other.Items.AsSpan());
 
         public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 

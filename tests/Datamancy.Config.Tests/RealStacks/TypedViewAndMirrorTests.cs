@@ -6,8 +6,12 @@ namespace Datamancy.Config.Tests.RealStacks;
 /// <summary>The typed C# view carries the real-stack facts, and the generator's enum mirrors match the public enums.</summary>
 public sealed class TypedViewAndMirrorTests
 {
+    /// <summary>One service's typed view: its block of the generated file of the tree that declares it (blocks are separated by a blank line).</summary>
     private static string Generated(string stack, string service) =>
-        TestStacks.Run(stack).Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Datamancy.Service.RealHomelab." + service + ".g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Single(TestStacks.Run(stack).Result.GeneratedTrees
+            .Where(t => Path.GetFileName(t.FilePath).StartsWith("Datamancy.Services.", StringComparison.Ordinal))
+            .SelectMany(t => t.ToString().Split("\n\n")),
+            block => block.Contains("partial class " + service + "\n", StringComparison.Ordinal));
 
     [Fact]
     public void Typed_view_names_profiles_jobs_and_settings()

@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Datamancy.Config.Generators.Parsing.Trees
 {
-    /// <summary>What one tree declares: its services, stacks and user-group enums, in document order.</summary>
-    internal sealed record TreeParse(EquatableArray<ServiceParse> Services, EquatableArray<StackParse> Stacks, EquatableArray<GroupsParse> Groups)
+    /// <summary>
+    /// What one tree declares: its services, stacks and user-group enums, in document order, and the tree's path
+    /// (which names its typed-view file; empty for <see cref="Empty"/>, a tree that declares nothing).
+    /// </summary>
+    internal sealed record TreeParse(EquatableArray<ServiceParse> Services, EquatableArray<StackParse> Stacks, EquatableArray<GroupsParse> Groups, string Path = "")
     {
         public static readonly TreeParse Empty = new(EquatableArray<ServiceParse>.Empty, EquatableArray<StackParse>.Empty, EquatableArray<GroupsParse>.Empty);
     }
@@ -65,7 +68,7 @@ namespace Datamancy.Config.Generators.Parsing.Trees
                     groupParses.Add(new GroupsParse(StackParser.GroupMembers(bound.Symbol)));
                 }
             }
-            return new TreeParse(serviceParses.ToEquatableArray(), stackParses.ToEquatableArray(), groupParses.ToEquatableArray());
+            return new TreeParse(serviceParses.ToEquatableArray(), stackParses.ToEquatableArray(), groupParses.ToEquatableArray(), handle.Tree.FilePath ?? string.Empty);
         }
 
         private static bool IsClassOrRecord(BaseTypeDeclarationSyntax type) => type is ClassDeclarationSyntax or RecordDeclarationSyntax;
