@@ -48,9 +48,11 @@ namespace Datamancy.Config.Generators
                 .SelectMany(static (tree, _) => tree.Services)
                 .WithTrackingName(StepNames.ServiceParse);
 
-            var serviceModels = services
+            var serviceModel = services
                 .Select(static (p, _) => p.Model)
-                .WithTrackingName(StepNames.ServiceModel)
+                .WithTrackingName(StepNames.ServiceModel);
+
+            var serviceModels = serviceModel
                 .Where(static m => m is not null)
                 .Collect()
                 .Select(static (models, _) => models.Select(m => m!).ToEquatableArray())
@@ -75,8 +77,16 @@ namespace Datamancy.Config.Generators
                 .Select(static (options, _) => options.GlobalOptions.TryGetValue(DomainProperty, out var domain) && !string.IsNullOrWhiteSpace(domain) ? domain.Trim() : null)
                 .WithTrackingName(StepNames.DomainOverride);
 
-            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
-                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            // Each service's own rules run on its model alone, so an edit checks one service again; the stack build runs
+            // only the rules that need every service.
+            var serviceErrors = serviceModel
+                .Select(static (m, _) => m is not null && Validation.StackValidator.ServiceHasErrors(m))
+                .WithTrackingName(StepNames.ServiceRules)
+                .Collect()
+                .Select(static (all, _) => all.Any(e => e));
+
+            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride).Combine(serviceErrors)
+                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.

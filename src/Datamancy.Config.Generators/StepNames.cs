@@ -24,5 +24,8 @@ namespace Datamancy.Config.Generators
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
         public const string TreeParse = "Datamancy.TreeParse";
+
+        /// <summary>One output per service: whether its own rules fire at error level, cached on the service's model.</summary>
+        public const string ServiceRules = "Datamancy.ServiceRules";
     }
 }

@@ -6,8 +6,14 @@ namespace Datamancy.Config.Generators.Emission
     /// <summary>A minimal indented writer for generated C#; always <c>\n</c> newlines.</summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new();
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        /// <param name="capacity">The expected length, so a large file is not copied while it grows (0: the default).</param>
+        public CodeWriter(int capacity = 0)
+        {
+            _builder = capacity > 0 ? new StringBuilder(capacity) : new StringBuilder();
+        }
 
         public CodeWriter Line(string text = "")
         {
@@ -33,6 +39,56 @@ namespace Datamancy.Config.Generators.Emission
         }
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>
+        /// <c>name = "value";</c> on its own line, the value written straight into the buffer exactly as
+        /// <see cref="Literal"/> writes it: text of printable ASCII, tabs and line breaks (every artifact in practice) is
+        /// escaped here in one pass without copies; anything else goes through Roslyn's formatter, so the output is the same.
+        /// </summary>
+        public CodeWriter Constant(string declaration, string value)
+        {
+            _builder.Append(' ', _indent * 4).Append(declaration).Append(" = ");
+            if (!IsPlain(value))
+            {
+                _builder.Append(Literal(value)).Append(";\n");
+                return this;
+            }
+            _builder.EnsureCapacity(_builder.Length + value.Length + value.Length / 16 + 4);
+            _builder.Append('"');
+            var start = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var escape = value[i] switch
+                {
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    _ => null,
+                };
+                if (escape is not null)
+                {
+                    _builder.Append(value, start, i - start).Append(escape);
+                    start = i + 1;
+                }
+            }
+            _builder.Append(value, start, value.Length - start).Append("\";\n");
+            return this;
+        }
+
+        /// <summary>Printable ASCII, tab, CR and LF only: the characters whose C# escapes are fixed and known.</summary>
+        private static bool IsPlain(string value)
+        {
+            foreach (var c in value)
+            {
+                if ((c < ' ' || c > '~') && c != '\n' && c != '\r' && c != '\t')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /// <summary>A verbatim identifier, so a keyword or clashing name still compiles.</summary>
         public static string Identifier(string name) =>
