@@ -32,7 +32,7 @@ public sealed class ConstantLiteralTests
             Assert.Equal(ViaLiteral(hostile), ViaConstant(hostile));
         }
         // Mostly printable ASCII and line breaks (the fast path), sometimes any UTF-16 unit (the fallback).
-        var unit = Gen.Frequency((8, Gen.Char['\u0020', '\u007e']), (2, Gen.OneOfConst('\n', '\r', '\t', '"', '\\')), (1, Gen.Char));
+        var unit = Gen.Frequency((8, Gen.Char['\u0020', '\u007e']), (2, Gen.OneOf('\n', '\r', '\t', '"', '\\')), (1, Gen.Char));
         unit.Array[0, 200].Select(chars => new string(chars)).Sample(value => Assert.Equal(ViaLiteral(value), ViaConstant(value)), iter: 2000);
     }
 
