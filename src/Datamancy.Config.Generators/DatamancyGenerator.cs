@@ -123,6 +123,14 @@ namespace Datamancy.Config.Generators
                 }
             });
 
+            // Each artifact's text in its own file of the manifest, cached on the text: an edit re-emits and the compiler
+            // re-parses only the artifacts it changed (the file above keeps the count, the paths and the secrets).
+            var contents = rendered
+                .SelectMany(static (r, _) => ManifestContent.Of(r).Items)
+                .WithTrackingName(StepNames.ManifestContents);
+            context.RegisterSourceOutput(contents, static (spc, content) =>
+                spc.AddSource("Datamancy.Artifact." + content.Index.ToString(CultureInfo.InvariantCulture) + ".g.cs", CSharpEmitter.Content(content)));
+
             var domain = build.Select(static (b, _) => b.Model?.Domain);
             var views = services
                 .Combine(domain)

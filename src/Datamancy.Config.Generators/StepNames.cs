@@ -27,5 +27,8 @@ namespace Datamancy.Config.Generators
 
         /// <summary>One output per service: whether its own rules fire at error level, cached on the service's model.</summary>
         public const string ServiceRules = "Datamancy.ServiceRules";
+
+        /// <summary>One output per artifact: its text as a manifest constant in a file of its own, cached on the text.</summary>
+        public const string ManifestContents = "Datamancy.ManifestContents";
     }
 }

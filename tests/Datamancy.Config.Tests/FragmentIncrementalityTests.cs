@@ -1,4 +1,5 @@
 using Datamancy.Config.Generators;
+using Datamancy.Config.Generators.Emission;
 using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Tests.Infrastructure;
 using Datamancy.Config.Tests.Links;
@@ -118,9 +119,71 @@ public sealed class FragmentIncrementalityTests
         Assert.Equal(Sources(first), Sources(second));
     }
 
+    /// <summary>Each artifact's manifest file: its content and why it was (not) produced again.</summary>
+    private static (ManifestContent Content, IncrementalStepRunReason Reason)[] Contents(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ManifestContents].SelectMany(s => s.Outputs)
+            .Select(o => ((ManifestContent)o.Value, o.Reason)).ToArray();
+
+    [Fact]
+    public void Editing_one_descriptor_checks_that_services_rules_again_and_no_other()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
+
+        // One output per declared service; only the edited one ran again (its verdict is equal, so Unchanged).
+        var before = Reasons(first, StepNames.ServiceRules);
+        var after = Reasons(second, StepNames.ServiceRules);
+        Assert.Equal(first.Model().Services.Count(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)), before.Length);
+        Assert.All(before, r => Assert.Equal(IncrementalStepRunReason.New, r));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, after.Where(r => r != IncrementalStepRunReason.Cached).ToArray());
+        Assert.Equal(before.Length - 1, after.Count(r => r == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void Editing_one_descriptor_reemits_only_the_artifacts_whose_text_changed()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
+        var second = first.Rerun(edited);
+
+        var old = Contents(first).ToDictionary(c => c.Content.Index, c => c.Content);
+        var now = Contents(second);
+        Assert.Equal(old.Keys.OrderBy(i => i), now.Select(c => c.Content.Index).OrderBy(i => i));
+        var changed = now.Where(c => c.Content.Content != old[c.Content.Index].Content).Select(c => c.Content.Path).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        var reemitted = now.Where(c => c.Reason != IncrementalStepRunReason.Cached).Select(c => c.Content.Path).OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        Assert.Contains("prod/compose.yaml", changed);
+        Assert.DoesNotContain("prod/Caddyfile", changed);
+        Assert.Equal(changed, reemitted);
+        Assert.All(now.Where(c => changed.Contains(c.Content.Path)), c => Assert.Equal(IncrementalStepRunReason.Modified, c.Reason));
+        Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void Unrelated_edit_checks_no_service_and_reemits_no_artifact()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
+        Assert.All(Reasons(second, StepNames.ServiceRules), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Contents(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
+        Assert.NotEmpty(Contents(second));
+    }
+
+    [Fact]
+    public void Every_artifact_has_its_own_manifest_file_and_a_blocked_stack_has_none()
+    {
+        var (first, _) = Start();
+        var contents = Contents(first).Select(c => c.Content).ToArray();
+        Assert.Equal(first.Artifacts.Select(a => (a.Path, a.Content)), contents.OrderBy(c => c.Index).Select(c => (c.Path, c.Content)));
+        Assert.Equal(contents.Length, Sources(first).Keys.Count(k => k.StartsWith("Datamancy.Artifact.", StringComparison.Ordinal)));
+
+        var blocked = GeneratorHarness.Run(GeneratorHarness.SampleSources().Select(s => s.Replace("[DockerSocket]", "[DockerSocket(ReadOnly = false)]")).ToArray());
+        Assert.DoesNotContain(blocked.Result.GeneratedTrees, t => t.FilePath.Contains("Datamancy.Artifact.", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceFragment))]
+    [InlineData(typeof(ManifestContent))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
     {
         // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.

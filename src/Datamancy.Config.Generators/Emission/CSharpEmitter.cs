@@ -76,16 +76,11 @@ namespace Datamancy.Config.Generators.Emission
 
         public static string Stack(RenderedStack rendered)
         {
-            var size = 4096L;
-            foreach (var artifact in rendered.Artifacts)
-            {
-                size += artifact.Content.Length + (artifact.Content.Length / 16) + 256;
-            }
-            var w = Header(size > int.MaxValue / 2 ? 0 : (int)size);
+            var w = Header();
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
-            w.Open("internal static class " + ManifestClass);
+            w.Open("internal static partial class " + ManifestClass);
             w.Line("/// <summary>True when an error-level rule fired and nothing was rendered.</summary>");
             w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
@@ -103,8 +98,6 @@ namespace Datamancy.Config.Generators.Emission
                 var artifact = rendered.Artifacts[i];
                 w.Line("/// <summary>The path of artifact " + i + " below the artifacts folder.</summary>");
                 w.Line("public const string Path" + i + " = " + CodeWriter.Literal(artifact.Path) + ";");
-                w.Line("/// <summary>The text of " + artifact.Path + ".</summary>");
-                w.Constant("public const string Content" + i, artifact.Content);
             }
             w.Close();
             w.Close();
@@ -139,6 +132,22 @@ namespace Datamancy.Config.Generators.Emission
                 w.Close();
                 CloseNamespace(w, stackClass.Namespace);
             }
+            return w.ToString();
+        }
+
+        /// <summary>
+        /// One artifact's text as the constant <c>Content{index}</c> of the manifest, in a file of its own: the pipeline
+        /// emits it in its own step, so an edit re-emits (and the compiler re-parses) only the artifacts whose text changed.
+        /// </summary>
+        public static string Content(ManifestContent content)
+        {
+            var w = Header(content.Content.Length + (content.Content.Length / 16) + 1024);
+            w.Open("namespace " + ManifestNamespace);
+            w.Open("internal static partial class " + ManifestClass);
+            w.Line("/// <summary>The text of " + System.Security.SecurityElement.Escape(content.Path) + ".</summary>");
+            w.Constant("public const string Content" + content.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), content.Content);
+            w.Close();
+            w.Close();
             return w.ToString();
         }
 

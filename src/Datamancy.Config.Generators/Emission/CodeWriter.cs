@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -42,8 +43,9 @@ namespace Datamancy.Config.Generators.Emission
 
         /// <summary>
         /// <c>name = "value";</c> on its own line, the value written straight into the buffer exactly as
-        /// <see cref="Literal"/> writes it: text of printable ASCII, tabs and line breaks (every artifact in practice) is
-        /// escaped here in one pass without copies; anything else goes through Roslyn's formatter, so the output is the same.
+        /// <see cref="Literal"/> writes it: text whose only escapes are quote, backslash, tab, CR and LF (every artifact in
+        /// practice, Markdown's dashes and arrows included) is escaped here in one pass without copies; anything else goes
+        /// through Roslyn's formatter, so the output is the same.
         /// </summary>
         public CodeWriter Constant(string declaration, string value)
         {
@@ -77,18 +79,33 @@ namespace Datamancy.Config.Generators.Emission
             return this;
         }
 
-        /// <summary>Printable ASCII, tab, CR and LF only: the characters whose C# escapes are fixed and known.</summary>
+        /// <summary>
+        /// True when every character is one <see cref="Literal"/> writes as itself or as one of the five escapes above:
+        /// printable ASCII, tab, CR, LF, and any other character outside the surrogates whose Unicode category Roslyn
+        /// does not escape (it escapes controls, unassigned code points, line and paragraph separators and surrogates).
+        /// </summary>
         private static bool IsPlain(string value)
         {
             foreach (var c in value)
             {
-                if ((c < ' ' || c > '~') && c != '\n' && c != '\r' && c != '\t')
+                if (c < 0x80)
+                {
+                    if ((c < ' ' || c > '~') && c != '\n' && c != '\r' && c != '\t')
+                    {
+                        return false;
+                    }
+                }
+                else if (char.IsSurrogate(c) || NeedsEscaping(CharUnicodeInfo.GetUnicodeCategory(c)))
                 {
                     return false;
                 }
             }
             return true;
         }
+
+        private static bool NeedsEscaping(UnicodeCategory category) =>
+            category is UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.LineSeparator or UnicodeCategory.Surrogate;
 
         /// <summary>A verbatim identifier, so a keyword or clashing name still compiles.</summary>
         public static string Identifier(string name) =>
