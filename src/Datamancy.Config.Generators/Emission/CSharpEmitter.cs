@@ -145,7 +145,15 @@ namespace Datamancy.Config.Generators.Emission
             w.Open("namespace " + ManifestNamespace);
             w.Open("internal static partial class " + ManifestClass);
             w.Line("/// <summary>The text of " + System.Security.SecurityElement.Escape(content.Path) + ".</summary>");
-            w.Constant("public const string Content" + content.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), content.Content);
+            var name = "public const string Content" + content.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (content.SameAs >= 0)
+            {
+                w.Line(name + " = Content" + content.SameAs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+            }
+            else
+            {
+                w.Constant(name, content.Content);
+            }
             w.Close();
             w.Close();
             return w.ToString();
