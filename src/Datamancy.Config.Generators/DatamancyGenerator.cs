@@ -52,10 +52,15 @@ namespace Datamancy.Config.Generators
                 .Select(static (p, _) => p.Model)
                 .WithTrackingName(StepNames.ServiceModel);
 
+            // Each service's own rules run on its model alone (cached with it), so an edit checks one service again; the
+            // stack build runs only the rules that need every service. One path to the build: Roslyn's step recording
+            // walks every path, so a second one would double what a tracked run records.
             var serviceModels = serviceModel
-                .Where(static m => m is not null)
+                .Select(static (m, _) => m is null ? null : new CheckedService(m, Validation.StackValidator.ServiceHasErrors(m)))
+                .WithTrackingName(StepNames.ServiceRules)
+                .Where(static c => c is not null)
                 .Collect()
-                .Select(static (models, _) => models.Select(m => m!).ToEquatableArray())
+                .Select(static (all, _) => CheckedServices.From(all!))
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = parsedTrees
@@ -77,16 +82,8 @@ namespace Datamancy.Config.Generators
                 .Select(static (options, _) => options.GlobalOptions.TryGetValue(DomainProperty, out var domain) && !string.IsNullOrWhiteSpace(domain) ? domain.Trim() : null)
                 .WithTrackingName(StepNames.DomainOverride);
 
-            // Each service's own rules run on its model alone, so an edit checks one service again; the stack build runs
-            // only the rules that need every service.
-            var serviceErrors = serviceModel
-                .Select(static (m, _) => m is not null && Validation.StackValidator.ServiceHasErrors(m))
-                .WithTrackingName(StepNames.ServiceRules)
-                .Collect()
-                .Select(static (all, _) => all.Any(e => e));
-
-            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride).Combine(serviceErrors)
-                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
+            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
+                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right.Models, input.Left.Right, input.Right, input.Left.Left.Right.HasErrors))
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
@@ -122,14 +119,6 @@ namespace Datamancy.Config.Generators
                     spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.Stack(r));
                 }
             });
-
-            // Each artifact's text in its own file of the manifest, cached on the text: an edit re-emits and the compiler
-            // re-parses only the artifacts it changed (the file above keeps the count, the paths and the secrets).
-            var contents = rendered
-                .SelectMany(static (r, _) => ManifestContent.Of(r).Items)
-                .WithTrackingName(StepNames.ManifestContents);
-            context.RegisterSourceOutput(contents, static (spc, content) =>
-                spc.AddSource("Datamancy.Artifact." + content.Index.ToString(CultureInfo.InvariantCulture) + ".g.cs", CSharpEmitter.Content(content)));
 
             var domain = build.Select(static (b, _) => b.Model?.Domain);
             var views = services

@@ -25,10 +25,7 @@ namespace Datamancy.Config.Generators
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
         public const string TreeParse = "Datamancy.TreeParse";
 
-        /// <summary>One output per service: whether its own rules fire at error level, cached on the service's model.</summary>
+        /// <summary>One output per service: its model and whether its own rules fire at error level, cached on the model.</summary>
         public const string ServiceRules = "Datamancy.ServiceRules";
-
-        /// <summary>One output per artifact: its text as a manifest constant in a file of its own, cached on the text.</summary>
-        public const string ManifestContents = "Datamancy.ManifestContents";
     }
 }

@@ -119,89 +119,74 @@ public sealed class FragmentIncrementalityTests
         Assert.Equal(Sources(first), Sources(second));
     }
 
-    /// <summary>Each artifact's manifest file: its content and why it was (not) produced again.</summary>
-    private static (ManifestContent Content, IncrementalStepRunReason Reason)[] Contents(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ManifestContents].SelectMany(s => s.Outputs)
-            .Select(o => ((ManifestContent)o.Value, o.Reason)).ToArray();
-
     [Fact]
     public void Editing_one_descriptor_checks_that_services_rules_again_and_no_other()
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
 
-        // One output per declared service; only the edited one ran again (its verdict is equal, so Unchanged).
-        var before = Reasons(first, StepNames.ServiceRules);
-        var after = Reasons(second, StepNames.ServiceRules);
-        Assert.Equal(first.Model().Services.Count(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)), before.Length);
-        Assert.All(before, r => Assert.Equal(IncrementalStepRunReason.New, r));
-        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, after.Where(r => r != IncrementalStepRunReason.Cached).ToArray());
-        Assert.Equal(before.Length - 1, after.Count(r => r == IncrementalStepRunReason.Cached));
+        // One output per declared service; only the edited one ran again.
+        var before = Checked(first);
+        var after = Checked(second);
+        Assert.Equal(first.Model().Services.Where(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal),
+            before.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(before, c => Assert.Equal(IncrementalStepRunReason.New, c.Reason));
+        Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, after.Where(c => c.Reason != IncrementalStepRunReason.Cached).ToArray());
+        Assert.Equal(before.Length - 1, after.Count(c => c.Reason == IncrementalStepRunReason.Cached));
     }
 
     [Fact]
-    public void Editing_one_descriptor_reemits_only_the_artifacts_whose_text_changed()
+    public void A_service_rule_error_still_blocks_the_stack()
     {
-        var (first, compilation) = Start();
-        var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
-        var second = first.Rerun(edited);
-
-        var old = Contents(first).ToDictionary(c => c.Content.Index, c => c.Content);
-        var now = Contents(second);
-        Assert.Equal(old.Keys.OrderBy(i => i), now.Select(c => c.Content.Index).OrderBy(i => i));
-        var changed = now.Where(c => c.Content.Content != old[c.Content.Index].Content).Select(c => c.Content.Path).OrderBy(p => p, StringComparer.Ordinal).ToArray();
-        // dev's compose.yaml carries the text; prod's is the same text, so it names dev's and stays as it was.
-        Assert.Contains("dev/compose.yaml", changed);
-        Assert.DoesNotContain("prod/compose.yaml", changed);
-        Assert.True(now.Single(c => c.Content.Path == "prod/compose.yaml").Content.SameAs >= 0);
-        Assert.Contains("main-v1.53.0", second.Artifact("prod/compose.yaml"));
-        Assert.DoesNotContain("prod/Caddyfile", changed);
-        // The step runs again (its input, the whole rendered stack, changed); an artifact whose text is equal comes out
-        // Unchanged, so its source output does not run: the generated file is the very text of the first run. (Roslyn
-        // still parses every generated file of the run again; sharing dev's and prod's equal texts halves that.)
-        Assert.All(now, c => Assert.Equal(changed.Contains(c.Content.Path) ? IncrementalStepRunReason.Modified : IncrementalStepRunReason.Unchanged, c.Reason));
-        var oldFiles = first.Result.Results.Single().GeneratedSources.ToDictionary(g => g.HintName);
-        var newFiles = second.Result.Results.Single().GeneratedSources.ToDictionary(g => g.HintName);
-        foreach (var (content, _) in now)
-        {
-            var hint = "Datamancy.Artifact." + content.Index + ".g.cs";
-            Assert.Equal(!changed.Contains(content.Path), ReferenceEquals(oldFiles[hint].SourceText, newFiles[hint].SourceText));
-        }
-        Assert.Equal(Sources(Cold(edited)), Sources(second));
+        // DMC3005 (a writable Docker socket) is one service's own rule: its per-service check blocks every artifact.
+        var run = GeneratorHarness.Run(GeneratorHarness.SampleSources().Select(s => s.Replace("[DockerSocket]", "[DockerSocket(ReadOnly = false)]")).ToArray());
+        var build = (StackBuild)run.Result.Results.Single().TrackedSteps[StepNames.StackBuild].Single().Outputs.Single().Value;
+        Assert.True(build.HasErrors);
+        Assert.DoesNotContain(build.Findings, f => f.Descriptor.Id == "DMC3005"); // reported by ServiceAnalyzer, not by the stack build
+        Assert.Single(run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs), o => ((CheckedService)o.Value!).HasErrors);
+        var manifest = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Datamancy.Stack.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("public const bool Blocked = true;", manifest);
     }
 
     [Fact]
-    public void Unrelated_edit_checks_no_service_and_reemits_no_artifact()
+    public void Unrelated_edit_checks_no_service()
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
-        Assert.All(Reasons(second, StepNames.ServiceRules), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
-        Assert.All(Contents(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
-        Assert.NotEmpty(Contents(second));
+        Assert.NotEmpty(Checked(second));
+        Assert.All(Checked(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
     }
 
     [Fact]
-    public void Every_artifact_has_its_own_manifest_file_and_a_blocked_stack_has_none()
+    public void The_manifest_carries_each_artifact_text_once_and_the_compiled_constants_hold_every_text()
     {
         var (first, _) = Start();
-        var contents = Contents(first).Select(c => c.Content).OrderBy(c => c.Index).ToArray();
+        var rendered = (RenderedStack)first.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
+        var contents = ManifestContent.Of(rendered);
         // The compiled manifest (read back from the assembly's metadata) has every artifact's text, shared ones included.
-        Assert.Equal(first.Artifacts.Select(a => (a.Path, a.Content)), contents.Select(c => (c.Path, c.SameAs >= 0 ? contents[c.SameAs].Content : c.Content)));
-        Assert.Equal(contents.Length, Sources(first).Keys.Count(k => k.StartsWith("Datamancy.Artifact.", StringComparison.Ordinal)));
-        // Each text is carried once: a shared one names an earlier artifact with the same text, and no two carried texts are equal.
+        Assert.Equal(rendered.Artifacts.Select(a => (a.Path, a.Content)), first.Artifacts.Select(a => (a.Path, a.Content)));
+        Assert.Equal(rendered.Artifacts.Select(a => a.Content), contents.Select(c => c.SameAs >= 0 ? contents[c.SameAs].Content : c.Content));
+        // A shared text names an earlier artifact that carries it; no two carried texts are equal.
         Assert.Contains(contents, c => c.SameAs >= 0);
         Assert.All(contents.Where(c => c.SameAs >= 0), c => Assert.True(c.SameAs < c.Index && contents[c.SameAs].SameAs < 0 && c.Content.Length == 0));
         var carried = contents.Where(c => c.SameAs < 0).Select(c => c.Content).ToList();
         Assert.Equal(carried.Count, carried.Distinct(StringComparer.Ordinal).Count());
-
-        var blocked = GeneratorHarness.Run(GeneratorHarness.SampleSources().Select(s => s.Replace("[DockerSocket]", "[DockerSocket(ReadOnly = false)]")).ToArray());
-        Assert.DoesNotContain(blocked.Result.GeneratedTrees, t => t.FilePath.Contains("Datamancy.Artifact.", StringComparison.Ordinal));
+        var prodCompose = contents.Single(c => c.Path == "prod/compose.yaml");
+        Assert.Equal("dev/compose.yaml", contents[prodCompose.SameAs].Path);
+        var manifest = Sources(first)["Datamancy.Stack.g.cs"];
+        Assert.Contains("public const string Content" + prodCompose.Index + " = Content" + prodCompose.SameAs + ";", manifest);
     }
+
+    /// <summary>Each per-service check's service name and why it was (not) run again.</summary>
+    private static (string Name, IncrementalStepRunReason Reason)[] Checked(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs)
+            .Select(o => (((CheckedService)o.Value!).Model.Name, o.Reason)).ToArray();
 
     [Theory]
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceFragment))]
     [InlineData(typeof(ManifestContent))]
+    [InlineData(typeof(CheckedService))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
     {
         // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.

@@ -76,11 +76,11 @@ namespace Datamancy.Config.Generators.Emission
 
         public static string Stack(RenderedStack rendered)
         {
-            var w = Header();
+            var w = Header(ManifestContent.Capacity(rendered));
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
-            w.Open("internal static partial class " + ManifestClass);
+            w.Open("internal static class " + ManifestClass);
             w.Line("/// <summary>True when an error-level rule fired and nothing was rendered.</summary>");
             w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
@@ -93,11 +93,23 @@ namespace Datamancy.Config.Generators.Emission
                 w.Line("/// <summary>Secret " + i + ": name, kind, length, profile, readers, digest-of, file (tab-separated; never a value).</summary>");
                 w.Line("public const string Secret" + i + " = " + CodeWriter.Literal(secrets[i].ToManifestLine()) + ";");
             }
+            var contents = ManifestContent.Of(rendered);
             for (var i = 0; i < rendered.Artifacts.Count; i++)
             {
                 var artifact = rendered.Artifacts[i];
                 w.Line("/// <summary>The path of artifact " + i + " below the artifacts folder.</summary>");
                 w.Line("public const string Path" + i + " = " + CodeWriter.Literal(artifact.Path) + ";");
+                w.Line("/// <summary>The text of " + artifact.Path + ".</summary>");
+                var content = contents[i];
+                if (content.SameAs >= 0)
+                {
+                    // The same text as an earlier artifact (dev and prod share every file but the Caddyfile): written and parsed once.
+                    w.Line("public const string Content" + i + " = Content" + content.SameAs + ";");
+                }
+                else
+                {
+                    w.Constant("public const string Content" + i, content.Content);
+                }
             }
             w.Close();
             w.Close();
@@ -132,30 +144,6 @@ namespace Datamancy.Config.Generators.Emission
                 w.Close();
                 CloseNamespace(w, stackClass.Namespace);
             }
-            return w.ToString();
-        }
-
-        /// <summary>
-        /// One artifact's text as the constant <c>Content{index}</c> of the manifest, in a file of its own: the pipeline
-        /// emits it in its own step, so an edit re-emits (and the compiler re-parses) only the artifacts whose text changed.
-        /// </summary>
-        public static string Content(ManifestContent content)
-        {
-            var w = Header(content.Content.Length + (content.Content.Length / 16) + 1024);
-            w.Open("namespace " + ManifestNamespace);
-            w.Open("internal static partial class " + ManifestClass);
-            w.Line("/// <summary>The text of " + System.Security.SecurityElement.Escape(content.Path) + ".</summary>");
-            var name = "public const string Content" + content.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (content.SameAs >= 0)
-            {
-                w.Line(name + " = Content" + content.SameAs.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-            }
-            else
-            {
-                w.Constant(name, content.Content);
-            }
-            w.Close();
-            w.Close();
             return w.ToString();
         }
 
