@@ -30,6 +30,20 @@ if (args.Length > 0 && args[0] == "--unrelated-profile")
     return 0;
 }
 
+// --steps [size] [edits]: the one-descriptor edit's time per tracked pipeline step (ElapsedTime), median over the edits.
+if (args.Length > 0 && args[0] == "--steps")
+{
+    Console.WriteLine(StepTimes.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10));
+    return 0;
+}
+
+// --build-parts [size]: validation and manifest emission, part by part, untracked.
+if (args.Length > 0 && args[0] == "--build-parts")
+{
+    Console.WriteLine(BuildParts.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000));
+    return 0;
+}
+
 var hasAnalyzers = AnalyzerSet.Any;
 var config = DefaultConfig.Instance
     .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(12))

@@ -96,7 +96,7 @@ public static class RenderParts
             .Select(f => f.Descriptor.Id + " " + f.Owner + " " + f.SiteKey + " " + string.Join(",", f.Arguments)).Distinct();
     }
 
-    private static (double Nanoseconds, long Bytes) Measure(Func<object?> body)
+    internal static (double Nanoseconds, long Bytes) Measure(Func<object?> body)
     {
         GC.KeepAlive(body());
         var calls = 0;

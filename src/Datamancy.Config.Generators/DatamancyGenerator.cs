@@ -48,12 +48,19 @@ namespace Datamancy.Config.Generators
                 .SelectMany(static (tree, _) => tree.Services)
                 .WithTrackingName(StepNames.ServiceParse);
 
-            var serviceModels = services
+            var serviceModel = services
                 .Select(static (p, _) => p.Model)
-                .WithTrackingName(StepNames.ServiceModel)
-                .Where(static m => m is not null)
+                .WithTrackingName(StepNames.ServiceModel);
+
+            // Each service's own rules run on its model alone (cached with it), so an edit checks one service again; the
+            // stack build runs only the rules that need every service. One path to the build: Roslyn's step recording
+            // walks every path, so a second one would double what a tracked run records.
+            var serviceModels = serviceModel
+                .Select(static (m, _) => m is null ? null : new CheckedService(m, Validation.StackValidator.ServiceHasErrors(m)))
+                .WithTrackingName(StepNames.ServiceRules)
+                .Where(static c => c is not null)
                 .Collect()
-                .Select(static (models, _) => models.Select(m => m!).ToEquatableArray())
+                .Select(static (all, _) => CheckedServices.From(all!))
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = parsedTrees
@@ -76,7 +83,7 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.DomainOverride);
 
             var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
-                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right.Models, input.Left.Right, input.Right, input.Left.Left.Right.HasErrors))
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.

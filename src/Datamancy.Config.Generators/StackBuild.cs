@@ -17,7 +17,18 @@ namespace Datamancy.Config.Generators
     /// </summary>
     internal sealed record StackBuild(StackModel? Model, ClassInfo? StackClass, EquatableArray<Finding> Findings, bool HasErrors)
     {
-        public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride)
+        public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride) =>
+            Assemble(stacks, services, groups, domainOverride, serviceErrors: null);
+
+        /// <param name="stacks">Every [Stack] head, in the generator's order.</param>
+        /// <param name="services">Every service model.</param>
+        /// <param name="groups">Every declared group.</param>
+        /// <param name="domainOverride">The DatamancyDomain build property, if set.</param>
+        /// <param name="serviceErrors">
+        /// Whether some service's own rules fired at error level, when the caller already ran them per service (the
+        /// generator's cached <see cref="StepNames.ServiceRules"/> step); null runs them here over every service.
+        /// </param>
+        public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride, bool? serviceErrors)
         {
             if (stacks.Length == 0)
             {
@@ -39,10 +50,10 @@ namespace Datamancy.Config.Generators
             }
             var settings = domainOverride is null ? head.Settings : head.Settings with { Domain = domainOverride };
             var model = new StackModel(settings, groups.Distinct().OrderBy(g => g, System.StringComparer.Ordinal).ToEquatableArray(), services);
-            var validation = StackValidator.Validate(model);
+            var validation = StackValidator.Validate(model, checkServices: serviceErrors is null);
             Validation.GroupRules.CheckDuplicates(settings, groups, extra);
             var reported = extra.Concat(validation.StackWide).ToEquatableArray();
-            return new StackBuild(model, head.Class, reported, validation.Blocked || StackValidator.HasErrors(extra));
+            return new StackBuild(model, head.Class, reported, validation.Blocked || serviceErrors == true || StackValidator.HasErrors(extra));
         }
     }
 

@@ -25,5 +25,8 @@ namespace Datamancy.Config.Generators
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
         public const string TreeParse = "Datamancy.TreeParse";
+
+        /// <summary>One output per service: its model and whether its own rules fire at error level, cached on the model.</summary>
+        public const string ServiceRules = "Datamancy.ServiceRules";
     }
 }

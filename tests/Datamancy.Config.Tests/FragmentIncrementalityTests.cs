@@ -1,4 +1,5 @@
 using Datamancy.Config.Generators;
+using Datamancy.Config.Generators.Emission;
 using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Tests.Infrastructure;
 using Datamancy.Config.Tests.Links;
@@ -118,9 +119,74 @@ public sealed class FragmentIncrementalityTests
         Assert.Equal(Sources(first), Sources(second));
     }
 
+    [Fact]
+    public void Editing_one_descriptor_checks_that_services_rules_again_and_no_other()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
+
+        // One output per declared service; only the edited one ran again.
+        var before = Checked(first);
+        var after = Checked(second);
+        Assert.Equal(first.Model().Services.Where(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal),
+            before.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(before, c => Assert.Equal(IncrementalStepRunReason.New, c.Reason));
+        Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, after.Where(c => c.Reason != IncrementalStepRunReason.Cached).ToArray());
+        Assert.Equal(before.Length - 1, after.Count(c => c.Reason == IncrementalStepRunReason.Cached));
+    }
+
+    [Fact]
+    public void A_service_rule_error_still_blocks_the_stack()
+    {
+        // DMC3005 (a writable Docker socket) is one service's own rule: its per-service check blocks every artifact.
+        var run = GeneratorHarness.Run(GeneratorHarness.SampleSources().Select(s => s.Replace("[DockerSocket]", "[DockerSocket(ReadOnly = false)]")).ToArray());
+        var build = (StackBuild)run.Result.Results.Single().TrackedSteps[StepNames.StackBuild].Single().Outputs.Single().Value;
+        Assert.True(build.HasErrors);
+        Assert.DoesNotContain(build.Findings, f => f.Descriptor.Id == "DMC3005"); // reported by ServiceAnalyzer, not by the stack build
+        Assert.Single(run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs), o => ((CheckedService)o.Value!).HasErrors);
+        var manifest = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Datamancy.Stack.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.Contains("public const bool Blocked = true;", manifest);
+    }
+
+    [Fact]
+    public void Unrelated_edit_checks_no_service()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
+        Assert.NotEmpty(Checked(second));
+        Assert.All(Checked(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
+    }
+
+    [Fact]
+    public void The_manifest_carries_each_artifact_text_once_and_the_compiled_constants_hold_every_text()
+    {
+        var (first, _) = Start();
+        var rendered = (RenderedStack)first.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
+        var contents = ManifestContent.Of(rendered);
+        // The compiled manifest (read back from the assembly's metadata) has every artifact's text, shared ones included.
+        Assert.Equal(rendered.Artifacts.Select(a => (a.Path, a.Content)), first.Artifacts.Select(a => (a.Path, a.Content)));
+        Assert.Equal(rendered.Artifacts.Select(a => a.Content), contents.Select(c => c.SameAs >= 0 ? contents[c.SameAs].Content : c.Content));
+        // A shared text names an earlier artifact that carries it; no two carried texts are equal.
+        Assert.Contains(contents, c => c.SameAs >= 0);
+        Assert.All(contents.Where(c => c.SameAs >= 0), c => Assert.True(c.SameAs < c.Index && contents[c.SameAs].SameAs < 0 && c.Content.Length == 0));
+        var carried = contents.Where(c => c.SameAs < 0).Select(c => c.Content).ToList();
+        Assert.Equal(carried.Count, carried.Distinct(StringComparer.Ordinal).Count());
+        var prodCompose = contents.Single(c => c.Path == "prod/compose.yaml");
+        Assert.Equal("dev/compose.yaml", contents[prodCompose.SameAs].Path);
+        var manifest = Sources(first)["Datamancy.Stack.g.cs"];
+        Assert.Contains("public const string Content" + prodCompose.Index + " = Content" + prodCompose.SameAs + ";", manifest);
+    }
+
+    /// <summary>Each per-service check's service name and why it was (not) run again.</summary>
+    private static (string Name, IncrementalStepRunReason Reason)[] Checked(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs)
+            .Select(o => (((CheckedService)o.Value!).Model.Name, o.Reason)).ToArray();
+
     [Theory]
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceFragment))]
+    [InlineData(typeof(ManifestContent))]
+    [InlineData(typeof(CheckedService))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
     {
         // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -6,8 +7,14 @@ namespace Datamancy.Config.Generators.Emission
     /// <summary>A minimal indented writer for generated C#; always <c>\n</c> newlines.</summary>
     internal sealed class CodeWriter
     {
-        private readonly StringBuilder _builder = new();
+        private readonly StringBuilder _builder;
         private int _indent;
+
+        /// <param name="capacity">The expected length, so a large file is not copied while it grows (0: the default).</param>
+        public CodeWriter(int capacity = 0)
+        {
+            _builder = capacity > 0 ? new StringBuilder(capacity) : new StringBuilder();
+        }
 
         public CodeWriter Line(string text = "")
         {
@@ -33,6 +40,72 @@ namespace Datamancy.Config.Generators.Emission
         }
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>
+        /// <c>name = "value";</c> on its own line, the value written straight into the buffer exactly as
+        /// <see cref="Literal"/> writes it: text whose only escapes are quote, backslash, tab, CR and LF (every artifact in
+        /// practice, Markdown's dashes and arrows included) is escaped here in one pass without copies; anything else goes
+        /// through Roslyn's formatter, so the output is the same.
+        /// </summary>
+        public CodeWriter Constant(string declaration, string value)
+        {
+            _builder.Append(' ', _indent * 4).Append(declaration).Append(" = ");
+            if (!IsPlain(value))
+            {
+                _builder.Append(Literal(value)).Append(";\n");
+                return this;
+            }
+            _builder.EnsureCapacity(_builder.Length + value.Length + value.Length / 16 + 4);
+            _builder.Append('"');
+            var start = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var escape = value[i] switch
+                {
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    _ => null,
+                };
+                if (escape is not null)
+                {
+                    _builder.Append(value, start, i - start).Append(escape);
+                    start = i + 1;
+                }
+            }
+            _builder.Append(value, start, value.Length - start).Append("\";\n");
+            return this;
+        }
+
+        /// <summary>
+        /// True when every character is one <see cref="Literal"/> writes as itself or as one of the five escapes above:
+        /// printable ASCII, tab, CR, LF, and any other character outside the surrogates whose Unicode category Roslyn
+        /// does not escape (it escapes controls, unassigned code points, line and paragraph separators and surrogates).
+        /// </summary>
+        private static bool IsPlain(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c < 0x80)
+                {
+                    if ((c < ' ' || c > '~') && c != '\n' && c != '\r' && c != '\t')
+                    {
+                        return false;
+                    }
+                }
+                else if (char.IsSurrogate(c) || NeedsEscaping(CharUnicodeInfo.GetUnicodeCategory(c)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool NeedsEscaping(UnicodeCategory category) =>
+            category is UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.LineSeparator or UnicodeCategory.Surrogate;
 
         /// <summary>A verbatim identifier, so a keyword or clashing name still compiles.</summary>
         public static string Identifier(string name) =>

@@ -43,7 +43,7 @@ namespace Datamancy.Config.Generators.Rendering
         public static (EquatableArray<Artifact> Artifacts, Fragments.ComposePlan Compose) Plan(StackModel declared)
         {
             // The backup plan adds its services (restic, database dumps) before any artifact is rendered.
-            var stack = Backups.BackupServices.Extend(declared);
+            var stack = StackMemo.Of(declared).Extended;
             var backedUp = !ReferenceEquals(stack, declared);
             var directory = stack.WithRole(ServiceRole.Directory);
             var compose = Fragments.ComposeFragments.Plan(stack);

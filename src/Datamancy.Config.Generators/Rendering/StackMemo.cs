@@ -18,6 +18,7 @@ namespace Datamancy.Config.Generators.Rendering
         private readonly StackModel _stack;
         private readonly Dictionary<ServiceRole, ServiceModel?> _roles = new();
         private DerivedSecrets.OidcClient[]? _clients;
+        private StackModel? _extended;
 
         private StackMemo(StackModel stack)
         {
@@ -43,6 +44,12 @@ namespace Datamancy.Config.Generators.Rendering
                 return service;
             }
         }
+
+        /// <summary>
+        /// The stack with the backup plan's services added (<see cref="Backups.BackupServices.Extend"/>), computed once:
+        /// the render plan and the manifest's secret list both read it.
+        /// </summary>
+        public StackModel Extended => _extended ??= Backups.BackupServices.Extend(_stack);
 
         /// <summary>Every OIDC client of the stack, computed on first use.</summary>
         public IReadOnlyList<DerivedSecrets.OidcClient> OidcClients =>

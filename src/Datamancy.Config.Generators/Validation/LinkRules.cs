@@ -53,7 +53,8 @@ namespace Datamancy.Config.Generators.Validation
             var databases = stack.Ordered().Where(s => s.Role == ServiceRole.Database && (s.Networks & Network.Database) != 0 && StackLinks.Ports(s).Count > 0).ToList();
             foreach (var member in stack.Ordered().Where(s => s.Role != ServiceRole.Database && (s.Networks & Network.Database) != 0))
             {
-                var unused = databases.Where(d => !links.Any(l => l.Client.Name == member.Name && l.Target.Name == d.Name)).Select(d => d.Name).ToList();
+                var touching = StackLinks.Touching(links, member.Name);
+                var unused = databases.Where(d => !touching.Any(l => l.Client.Name == member.Name && l.Target.Name == d.Name)).Select(d => d.Name).ToList();
                 if (unused.Count > 0)
                 {
                     findings.Add(Finding.For(Descriptors.DatabaseReachableByNonUser, member, "Service.Networks", member.Name, string.Join("', '", unused)));

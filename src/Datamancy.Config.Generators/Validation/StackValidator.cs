@@ -15,13 +15,24 @@ namespace Datamancy.Config.Generators.Validation
     /// </summary>
     internal static class StackValidator
     {
-        public static StackValidation Validate(StackModel stack)
+        public static StackValidation Validate(StackModel stack) => Validate(stack, checkServices: true);
+
+        /// <param name="stack">The assembled model.</param>
+        /// <param name="checkServices">
+        /// Run every service's <see cref="ServiceRules"/> too. The generator passes false: it runs them per service in
+        /// their own pipeline step (<see cref="ServiceHasErrors"/>, cached on the service's model), so a one-descriptor
+        /// edit checks one service again, not every one.
+        /// </param>
+        public static StackValidation Validate(StackModel stack, bool checkServices)
         {
             var perDescriptor = new List<Finding>();
             StackSettingsRules.Check(stack.Settings, perDescriptor);
-            foreach (var service in stack.Services)
+            if (checkServices)
             {
-                ServiceRules.Check(service, perDescriptor);
+                foreach (var service in stack.Services)
+                {
+                    ServiceRules.Check(service, perDescriptor);
+                }
             }
             var stackWide = new List<Finding>();
             StackRules.Check(stack, stackWide);
@@ -32,6 +43,14 @@ namespace Datamancy.Config.Generators.Validation
             ExtrasStackRules.Check(stack, stackWide);
             LinkRules.Check(stack, stackWide);
             return new StackValidation(stackWide.ToEquatableArray(), HasErrors(perDescriptor) || HasErrors(stackWide));
+        }
+
+        /// <summary>True when one of the service's own rules (<see cref="ServiceRules"/>) fires at error level: the stack is not rendered.</summary>
+        public static bool ServiceHasErrors(ServiceModel service)
+        {
+            var findings = new List<Finding>();
+            ServiceRules.Check(service, findings);
+            return HasErrors(findings);
         }
 
         /// <summary>True when an error-level rule fired: then no artifact is rendered.</summary>

@@ -23,7 +23,7 @@ namespace Datamancy.Config.Generators.Rendering.Links
         public static IReadOnlyList<(string Network, IReadOnlyList<string> Aliases)> Of(StackModel stack, ServiceModel service, IReadOnlyList<ServiceLink> links)
         {
             var networks = new SortedDictionary<string, SortedSet<string>>(System.StringComparer.Ordinal);
-            foreach (var link in links.Where(l => l.Client.Name == service.Name || l.Target.Name == service.Name))
+            foreach (var link in StackLinks.Touching(links, service.Name))
             {
                 var name = LinkNetwork(link.Client.Name, link.Target.Name);
                 if (!networks.TryGetValue(name, out var aliases))

@@ -69,6 +69,39 @@ namespace Datamancy.Config.Generators.Rendering.Links
         /// <remarks>Computed once per model instance (renderers ask for it per service).</remarks>
         public static IReadOnlyList<ServiceLink> All(StackModel stack) => Cache.GetValue(stack, Compute);
 
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ServiceLink>, Dictionary<string, List<ServiceLink>>> ByService = new();
+
+        /// <summary>
+        /// The links whose client or target is the named service, in the order of <paramref name="links"/> (what
+        /// <c>links.Where(l =&gt; l.Client.Name == name || l.Target.Name == name)</c> yields), from an index built once per
+        /// list instance: renderers ask for every service, which scanning the list each time made quadratic.
+        /// </summary>
+        public static IReadOnlyList<ServiceLink> Touching(IReadOnlyList<ServiceLink> links, string name)
+        {
+            var index = ByService.GetValue(links, static all =>
+            {
+                var byName = new Dictionary<string, List<ServiceLink>>(System.StringComparer.Ordinal);
+                void Add(string key, ServiceLink link)
+                {
+                    if (!byName.TryGetValue(key, out var list))
+                    {
+                        byName[key] = list = new List<ServiceLink>();
+                    }
+                    list.Add(link);
+                }
+                foreach (var link in all)
+                {
+                    Add(link.Client.Name, link);
+                    if (link.Target.Name != link.Client.Name)
+                    {
+                        Add(link.Target.Name, link);
+                    }
+                }
+                return byName;
+            });
+            return index.TryGetValue(name, out var touching) ? touching : (IReadOnlyList<ServiceLink>)System.Array.Empty<ServiceLink>();
+        }
+
         private static IReadOnlyList<ServiceLink> Compute(StackModel stack)
         {
             var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
