@@ -1,0 +1,59 @@
+#!/bin/bash
+# Stryker batches over the guard files, each with the tests of meaning that target them (snapshots excluded).
+# Each batch writes its own report: StrykerOutput/<batch>/reports/mutation-report.json (score it with score.py).
+# A batch already reported is skipped, so an interrupted sequence resumes where it stopped.
+#
+# usage: mutation/batches.sh [batch ...]        (no argument: every batch, in this order)
+# Needs an otherwise idle machine: each mutant starts a test host (see docs/verification.md, "Mutation testing").
+set -u
+cd "$(dirname "$0")"
+T=../tests/Datamancy.Config.Tests/Datamancy.Config.Tests.csproj
+A=../tests/Datamancy.Config.Analyzers.Tests/Datamancy.Config.Analyzers.Tests.csproj
+# A cached stack run would carry one mutant's output into the next mutant's tests; the bypass property runs shorter.
+export DATAMANCY_TEST_NO_CACHE=1 DATAMANCY_BYPASS_ITERATIONS=500
+F="Category!=Snapshot&"
+
+batch() {
+  case "$1" in
+    values) echo --test-project $T --mutate "**/Validation/ValueRules.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.ValueGrammarGuardTests|FullyQualifiedName~Guards.BypassRuleGuardTests)" ;;
+    cidrs) echo --test-project $T --mutate "**/Validation/EnvReferences.cs" --mutate "**/Validation/Cidrs.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.EnvReferenceGuardTests|FullyQualifiedName~Guards.CidrGuardTests)" ;;
+    bypass) echo --test-project $T --mutate "**/Validation/BypassRules.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.BypassRuleGuardTests|FullyQualifiedName~Hostile.BypassTests)" ;;
+    emitter) echo --test-project $T --project Datamancy.Config.Emit.csproj --mutate "**/ArtifactWriter.cs" --mutate "**/ArtifactPaths.cs" \
+      --mutate "**/Secrets/EnvFile.cs" --mutate "**/Secrets/SecureFile.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests)" ;;
+    network) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceNetworkRules.cs" --mutate "**/Validation/ReachabilityRules.cs" \
+      --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
+    renderers) echo --test-project $T --mutate "**/Rendering/CaddyPreflightRenderer.cs" --mutate "**/Rendering/CaddyfileRenderer.cs" \
+      --mutate "**/Rendering/AutheliaRenderer.cs" --mutate "**/Rendering/ComposeRenderer.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.IngressGuardTests|FullyQualifiedName~Guards.ComposeGuardTests|FullyQualifiedName~Guards.CrossArtifactAgreementTests|FullyQualifiedName~Hostile.InjectionTests|FullyQualifiedName~Hostile.LineBreakTests|FullyQualifiedName~RealToolTests)" ;;
+    stack) echo --test-project $T --test-project $A --mutate "**/Validation/StackSettingsRules.cs" --mutate "**/Validation/StackRules.cs" \
+      --mutate "**/Validation/StackValidator.cs" --mutate "**/Validation/GroupRules.cs" --mutate "**/Validation/FreeTextRules.cs" \
+      --mutate "**/Validation/EnvironmentRules.cs" --mutate "**/Validation/SiteKeys.cs" --mutate "**/Validation/CaddyVersions.cs" \
+      --mutate "**/Validation/PublicSuffixes.cs" --mutate "**/Validation/Acknowledgements.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.StackSettingsGuardTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~SuppressionTests)" ;;
+    service) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceRules.cs" --mutate "**/Validation/LinkRules.cs" \
+      --mutate "**/Validation/RuntimeVariableRules.cs" --mutate "**/Validation/VariableNameRules.cs" --mutate "**/Validation/VariableNamespaces.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~Hostile.VariableNamespaceTests|FullyQualifiedName~Links.EgressReasonTests|FullyQualifiedName~Links.LinkTests|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~VariableNamespaceRuleTests)" ;;
+    extras) echo --test-project $T --test-project $A --mutate "**/Validation/ExtrasRules.cs" --mutate "**/Validation/ExtrasStackRules.cs" \
+      --mutate "**/Validation/AutheliaOptionRules.cs" --mutate "**/Validation/KubernetesRules.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~RealStacks.CapabilityRuleTests|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~KubernetesRuleTests|FullyQualifiedName~KubernetesRuntimeKeyTests)" ;;
+    *) echo "unknown batch: $1" >&2; return 1 ;;
+  esac
+}
+
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=(values cidrs bypass emitter network renderers stack service extras)
+for name in "${names[@]}"; do
+  args=$(batch "$name") || exit 2
+  [ -f "StrykerOutput/$name/reports/mutation-report.json" ] && { echo "$name: reported already"; continue; }
+  echo "== $name $(date -u +%H:%M:%S)"
+  # The globs and the filter hold no spaces, so word splitting of $args is safe; set -f keeps the globs literal.
+  set -f
+  dotnet stryker --reporter json --reporter cleartext --concurrency 2 -O "StrykerOutput/$name" $args || exit 1
+  set +f
+  python3 score.py "StrykerOutput/$name/reports/mutation-report.json"
+done
