@@ -23,6 +23,20 @@ public sealed class BypassRuleGuardTests
     [InlineData("^/a/(b)\\1", "'\\1' is not portable")]
     [InlineData("^/a/(b)\\9", "'\\9' is not portable")]
     [InlineData("^/a/\\y", "'\\y' is not an escape both .NET and RE2 know")]
+    [InlineData("^/a/\\Z", "'\\Z' is not portable")]
+    [InlineData("^/a/\\G", "'\\G' is not portable")]
+    [InlineData("^/a/\\A", "'\\A' is not portable")]
+    [InlineData("^/a/\\k<n>", "'\\k' is not portable")]
+    [InlineData("^/a/\\K", "'\\K' is not portable")]
+    [InlineData("^/a/\\e", "'\\e' is not portable")]
+    [InlineData("^/a/\\cA", "'\\c' is not portable")]
+    [InlineData("^/a/\\u0041", "'\\u' is not portable")]
+    [InlineData("^/a/\\Qx\\E", "'\\Q' is not portable")]
+    [InlineData("^/a/\\a", "'\\a' is not portable")]
+    [InlineData("^/a/\\f", "'\\f' is not portable")]
+    [InlineData("^/a/\\v", "'\\v' is not portable")]
+    [InlineData("^/a/\\B", "'\\B' is not portable")]
+    [InlineData("^/a/\\0", "'\\0' is not portable")]
     [InlineData("^/a/`", "'`' never appears unencoded")]
     [InlineData("^/a/ ", "' ' never appears unencoded")]
     [InlineData("^/a/[a[b]", "'[' inside a class")]
@@ -76,6 +90,11 @@ public sealed class BypassRuleGuardTests
     [InlineData("^/A~_-9/")]
     [InlineData("^/Z/")]
     [InlineData("^/z/")]
+    [InlineData("^/0/")]            // digits at both ends of their range belong to the segment
+    [InlineData("^/v0/")]
+    [InlineData("^/9/")]
+    [InlineData("^/a/[({]")]        // '(' and '{' inside a class are literal characters
+    [InlineData("^/a/[a|]x")]       // a '|' inside a class after another character is no alternation
     public void A_pattern_limited_to_its_literal_first_segment_is_accepted(string pattern)
     {
         var verdict = BypassRules.Check(pattern);
@@ -108,6 +127,7 @@ public sealed class BypassRuleGuardTests
     [InlineData("^/webhook$x", "must be followed by '/', '\\?' or the end '$'")]
     [InlineData("^/webhook\\.", "the first path segment 'webhook.' must be followed by")]
     [InlineData("^/webhook?/", "the first path segment 'webhook' must be followed by")]
+    [InlineData("^/webhook..x/", "the first path segment 'webhook' must be followed by")] // an unescaped '.' is not part of the segment
     [InlineData("^/webhook/*x/", "the '/' that ends the first path segment 'webhook' must not be optional or repeatable")]
     [InlineData("^/webhook/?x/", "the '/' that ends the first path segment 'webhook' must not be optional or repeatable")]
     [InlineData("^/webhook/{0,2}x/", "the '/' that ends the first path segment 'webhook' must not be optional or repeatable")]
@@ -154,5 +174,56 @@ public sealed class BypassRuleGuardTests
         Assert.Equal(probes, BypassRules.Probes("seg").ToList()); // the same on every build
         Assert.DoesNotContain(BypassRules.Probes(null), p => p.EndsWith("-admin/x.y/", StringComparison.Ordinal)); // segment probes need a segment
         Assert.Contains(BypassRules.Probes(null), p => p.EndsWith("?q=x", StringComparison.Ordinal));
+    }
+
+    /// <summary>A pattern cut off inside a class or a group is refused as a syntax problem, never by an exception.</summary>
+    [Theory]
+    [InlineData("^/a/b[")]
+    [InlineData("^/a/b[^")]
+    [InlineData("^/a/b(")]
+    [InlineData("^/a/b{")]
+    public void A_pattern_cut_off_after_an_opening_character_is_a_syntax_problem(string pattern) =>
+        Assert.Equal(BypassRules.Problem.Syntax, BypassRules.Check(pattern).Kind);
+
+    [Fact]
+    public void An_invalid_regular_expression_is_named_by_the_first_sentence_of_the_parser_s_message()
+    {
+        var reason = BypassRules.Check("^/a/(b").Reason;
+        Assert.StartsWith("it is not a valid regular expression (", reason, StringComparison.Ordinal);
+        Assert.EndsWith(")", reason, StringComparison.Ordinal);
+        Assert.Contains("^/a/(b", reason, StringComparison.Ordinal); // .NET: "Invalid pattern '^/a/(b' at offset 6. Not enough )'s."
+        Assert.DoesNotContain(". ", reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The probe set behind DMC1009's message ("… and N more probed requests"): the fixed paths, twelve around the segment,
+    /// and 64 pseudo-random paths of one to four segments of one to ten characters, about a third with a query.
+    /// </summary>
+    [Fact]
+    public void The_probes_are_the_fixed_paths_the_segment_shapes_and_64_varied_random_paths()
+    {
+        var withSegment = BypassRules.Probes("seg").ToList();
+        var without = BypassRules.Probes(null).ToList();
+        foreach (var probe in new[] { "/seg-admin/x.y/", "/segx?y=/", "/admin#/seg/" })
+        {
+            Assert.Contains(probe, withSegment);
+        }
+        Assert.Equal(12, withSegment.Count - without.Count);
+        var random = without.Skip(without.Count - 64).ToList();
+        Assert.Equal(64, random.Distinct().Count());
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-_.~";
+        foreach (var probe in random)
+        {
+            var path = probe.Split('?')[0];
+            Assert.StartsWith("/", path, StringComparison.Ordinal);
+            var segments = path.Substring(1).Split('/');
+            Assert.InRange(segments.Length, 1, 4);
+            Assert.All(segments, s => Assert.InRange(s.Length, 1, 10));
+            Assert.All(segments, s => Assert.True(s.All(c => alphabet.Contains(c)), probe));
+        }
+        Assert.Equal(new[] { 1, 2, 3, 4 }, random.Select(p => p.Split('?')[0].Substring(1).Split('/').Length).Distinct().Order());
+        Assert.Contains(random, p => p.Split('?')[0].Substring(1).Split('/').Any(s => s.Length == 10));
+        var queried = random.Count(p => p.Contains("?q=x", StringComparison.Ordinal));
+        Assert.InRange(queried, 10, 31);
     }
 }
