@@ -19,8 +19,8 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.ValueGrammarGuardTests|FullyQualifiedName~Guards.BypassRuleGuardTests)" ;;
     cidrs) echo --test-project $T --mutate "**/Validation/EnvReferences.cs" --mutate "**/Validation/Cidrs.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.EnvReferenceGuardTests|FullyQualifiedName~Guards.CidrGuardTests)" ;;
-    bypass) echo --test-project $T --mutate "**/Validation/BypassRules.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.BypassRuleGuardTests|FullyQualifiedName~Hostile.BypassTests)" ;;
+    bypass) echo --test-project $T --test-project $A --mutate "**/Validation/BypassRules.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.BypassRuleGuardTests|FullyQualifiedName~Hostile.BypassTests|FullyQualifiedName~DescriptorRuleTests)" ;;
     emitter) echo --test-project $T --project Datamancy.Config.Emit.csproj --mutate "**/ArtifactWriter.cs" --mutate "**/ArtifactPaths.cs" \
       --mutate "**/Secrets/EnvFile.cs" --mutate "**/Secrets/SecureFile.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests)" ;;
