@@ -65,12 +65,8 @@ public static class ArtifactWriter
         var current = artifacts.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var (previous, hash) in ReadIndex(indexPath).Where(e => !current.Contains(e.Path)))
         {
-            string stale;
-            try
-            {
-                stale = ArtifactPaths.Resolve(root, previous);
-            }
-            catch (InvalidDataException)
+            var stale = ResolveOrNull(root, previous);
+            if (stale is null)
             {
                 kept.Add(previous); // not a name this tool writes: the index was edited; never delete on its word
                 continue;
@@ -105,6 +101,19 @@ public static class ArtifactWriter
             }
         }
         return new EmitResult(written, unchanged, removed, drifted) { Kept = kept };
+    }
+
+    // A try/catch around an assignment, not an out variable: a mutation tool can then compile every mutant of Write.
+    private static string? ResolveOrNull(string root, string path)
+    {
+        try
+        {
+            return ArtifactPaths.Resolve(root, path);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The index entries: <c>sha256:&lt;hex&gt; path</c>; a line without a hash (an older index) has a null hash.</summary>
