@@ -23,7 +23,8 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.BypassRuleGuardTests|FullyQualifiedName~Hostile.BypassTests|FullyQualifiedName~DescriptorRuleTests)" ;;
     emitter) echo --test-project $T --project Datamancy.Config.Emit.csproj --mutate "**/ArtifactWriter.cs" --mutate "**/ArtifactPaths.cs" \
       --mutate "**/Secrets/EnvFile.cs" --mutate "**/Secrets/SecureFile.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~Guards.EmitFileGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests)" ;;
+      --mutate "**/Secrets/SecretsLock.cs" --mutate "**/Secrets/KubernetesSecretFile.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~Guards.EmitFileGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests|FullyQualifiedName~KubernetesSecretFileTests)" ;;
     network) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceNetworkRules.cs" --mutate "**/Validation/ReachabilityRules.cs" \
       --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
