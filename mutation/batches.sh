@@ -27,7 +27,7 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~Guards.EmitFileGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests|FullyQualifiedName~KubernetesSecretFileTests)" ;;
     network) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceNetworkRules.cs" --mutate "**/Validation/ReachabilityRules.cs" \
       --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
+      --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Guards.FindingPlacementTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
     renderers) echo --test-project $T --mutate "**/Rendering/CaddyPreflightRenderer.cs" --mutate "**/Rendering/CaddyfileRenderer.cs" \
       --mutate "**/Rendering/AutheliaRenderer.cs" --mutate "**/Rendering/ComposeRenderer.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.IngressGuardTests|FullyQualifiedName~Guards.ComposeGuardTests|FullyQualifiedName~Guards.CrossArtifactAgreementTests|FullyQualifiedName~Hostile.InjectionTests|FullyQualifiedName~Hostile.LineBreakTests|FullyQualifiedName~RealToolTests)" ;;
