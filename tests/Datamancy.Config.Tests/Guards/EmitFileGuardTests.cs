@@ -180,4 +180,63 @@ public sealed class EmitFileGuardTests
     [InlineData("\"abc", "\"abc")]
     public void A_value_with_one_double_quote_at_an_end_is_read_as_written(string text, string expected) =>
         Assert.Equal(expected, EnvFile.Unquote(text));
+
+    [Fact]
+    public void The_lock_file_is_owner_only_and_a_run_that_waits_too_long_names_the_lock_and_the_wait()
+    {
+        using var folder = new TempFolder();
+        var wait = SecretsLock.Wait;
+        try
+        {
+            using (SecretsLock.Acquire(folder.Path))
+            {
+                var path = Path.Combine(folder.Path, SecretsLock.FileName);
+                Assert.Equal(SecureFile.OwnerOnly, File.GetUnixFileMode(path));
+                SecretsLock.Wait = TimeSpan.FromSeconds(2);
+                var started = DateTime.UtcNow;
+                var refusal = Assert.Throws<SecretFileException>(() => SecretsLock.Acquire(folder.Path));
+                Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(1.9), "the run gave up before its wait was over");
+                Assert.Equal("Another secrets run holds " + path + " and did not finish within 2 s; retry when it is done (delete the file only if no run is active). "
+                    + "Nothing was read or written.", refusal.Message);
+            }
+            using (SecretsLock.Acquire(folder.Path))
+            {
+            }
+        }
+        finally
+        {
+            SecretsLock.Wait = wait;
+        }
+    }
+
+    [Fact]
+    public void The_kubernetes_secret_is_an_opaque_secret_named_after_its_namespace_with_every_value_escaped_by_json()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, KubernetesSecretFile.FileName);
+
+        KubernetesSecretFile.Write(path, "team-a", new Dictionary<string, string> { ["A_DIGEST"] = "$pbkdf2$x", ["B_KEY"] = "line one\nline \"two\"" });
+
+        Assert.Equal("{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Secret\",\n  \"metadata\": {\n    \"name\": \"team-a-env\",\n    \"namespace\": \"team-a\"\n  },\n"
+            + "  \"type\": \"Opaque\",\n  \"stringData\": {\n    \"A_DIGEST\": \"$pbkdf2$x\",\n    \"B_KEY\": \"line one\\nline \\u0022two\\u0022\"\n  }\n}\n", File.ReadAllText(path));
+        Assert.Equal(SecureFile.OwnerOnly, File.GetUnixFileMode(path));
+    }
+
+    [Theory]
+    [InlineData("namespace: \"team-a\"", "team-a")]
+    [InlineData("resources: []\nnamespace: \"a1\"\n", "a1")]
+    [InlineData("namespace: team-a", null)]
+    [InlineData("namespace: \"Team\"", null)]
+    [InlineData("namespace: \"a b\"", null)]
+    [InlineData(" namespace: \"a\"", null)]
+    public void The_secret_namespace_is_read_only_from_the_environments_own_kustomization_line(string kustomization, string? expected)
+    {
+        var manifest = new ArtifactManifest(false, new[]
+        {
+            new ArtifactFile("dev/kubernetes/kustomization.yaml", "namespace: \"dev-only\""),
+            new ArtifactFile("prod/kubernetes/kustomization.yaml", kustomization),
+        }, Array.Empty<SecretEntry>());
+        Assert.Equal(expected, KubernetesSecretFile.Namespace(manifest, "prod"));
+        Assert.Null(KubernetesSecretFile.Namespace(manifest, "staging"));
+    }
 }
