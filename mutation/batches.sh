@@ -35,7 +35,7 @@ batch() {
       --mutate "**/Validation/StackValidator.cs" --mutate "**/Validation/GroupRules.cs" --mutate "**/Validation/FreeTextRules.cs" \
       --mutate "**/Validation/EnvironmentRules.cs" --mutate "**/Validation/SiteKeys.cs" --mutate "**/Validation/CaddyVersions.cs" \
       --mutate "**/Validation/PublicSuffixes.cs" --mutate "**/Validation/Acknowledgements.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.StackSettingsGuardTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~SuppressionTests)" ;;
+      --test-case-filter "${F}(FullyQualifiedName~Guards.|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~SuppressionTests)" ;;
     service) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceRules.cs" --mutate "**/Validation/LinkRules.cs" \
       --mutate "**/Validation/RuntimeVariableRules.cs" --mutate "**/Validation/VariableNameRules.cs" --mutate "**/Validation/VariableNamespaces.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~Hostile.VariableNamespaceTests|FullyQualifiedName~Links.EgressReasonTests|FullyQualifiedName~Links.LinkTests|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~VariableNamespaceRuleTests)" ;;

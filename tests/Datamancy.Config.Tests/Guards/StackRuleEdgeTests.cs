@@ -1,0 +1,220 @@
+using System.Globalization;
+using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Validation;
+using Datamancy.Config.Tests.Hostile;
+using Datamancy.Config.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Datamancy.Config.Tests.Guards;
+
+/// <summary>
+/// The stack-wide rules at their edges, as the mutation run found them untested: every public suffix the domain rule
+/// knows, the Caddy releases with the header-forgery advisory, group names, free-text justifications, the roles a stack
+/// needs once, the hosts and variable names two services cannot share, and where each finding is underlined.
+/// </summary>
+public sealed class StackRuleEdgeTests
+{
+    private const string StackLine = "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\")]";
+    private const string App = "[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.Frontend)]\n";
+    private const string Groups = "namespace Hostile { [UserGroups] public enum Team { Admins } }";
+
+    private static Diagnostic Single(GeneratorRun run, string id, string messagePart) =>
+        Assert.Single(run.Diagnostics, d => d.Id == id && Message(d).Contains(messagePart, StringComparison.Ordinal));
+
+    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static string Underlined(Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    private static string Service(string name, string attributes = "", string networks = "Network.Frontend") =>
+        "[Service(\"" + name + "\", \"example/" + name + ":1.2.3\", Port = 8080, Networks = " + networks + ")]\n" + attributes
+        + "[Healthcheck(\"true\")]\npublic partial class " + char.ToUpperInvariant(name[0]) + name[1..].Replace("-", "Dash", StringComparison.Ordinal).Replace("_", "Under", StringComparison.Ordinal) + "X;\n";
+
+    // The spec, written out: each entry must stay refused even if the rule's own list is edited.
+    [Theory]
+    [InlineData("github.io")] [InlineData("gitlab.io")] [InlineData("pages.dev")] [InlineData("workers.dev")] [InlineData("netlify.app")]
+    [InlineData("vercel.app")] [InlineData("herokuapp.com")] [InlineData("onrender.com")] [InlineData("fly.dev")] [InlineData("appspot.com")]
+    [InlineData("web.app")] [InlineData("firebaseapp.com")] [InlineData("azurewebsites.net")] [InlineData("cloudapp.net")] [InlineData("cloudfront.net")]
+    [InlineData("amazonaws.com")] [InlineData("blogspot.com")] [InlineData("duckdns.org")] [InlineData("dyndns.org")] [InlineData("ddns.net")]
+    [InlineData("no-ip.org")] [InlineData("no-ip.com")] [InlineData("freedns.org")] [InlineData("afraid.org")] [InlineData("eu.org")]
+    [InlineData("nip.io")] [InlineData("sslip.io")] [InlineData("ts.net")] [InlineData("ngrok.io")] [InlineData("ngrok-free.app")]
+    [InlineData("trycloudflare.com")] [InlineData("synology.me")] [InlineData("myqnapcloud.com")] [InlineData("tailscale.net")] [InlineData("localhost.run")]
+    public void A_shared_hosting_or_dynamic_dns_suffix_is_no_stack_domain_but_a_name_under_it_is(string suffix)
+    {
+        Assert.Equal("'" + suffix + "' is a shared hosting or dynamic-DNS suffix (a public suffix): the session cookie would be offered to every tenant or refused; "
+            + "use your own name under it, such as 'me." + suffix + "'", PublicSuffixes.Problem(suffix));
+        Assert.Null(PublicSuffixes.Problem("me." + suffix));
+    }
+
+    [Theory]
+    [InlineData("ac")] [InlineData("co")] [InlineData("com")] [InlineData("edu")] [InlineData("gen")] [InlineData("go")] [InlineData("gob")]
+    [InlineData("gouv")] [InlineData("gov")] [InlineData("govt")] [InlineData("gv")] [InlineData("ltd")] [InlineData("me")] [InlineData("mil")]
+    [InlineData("ne")] [InlineData("net")] [InlineData("nhs")] [InlineData("nic")] [InlineData("nom")] [InlineData("or")] [InlineData("org")]
+    [InlineData("plc")] [InlineData("sch")] [InlineData("ind")] [InlineData("info")] [InlineData("biz")] [InlineData("firm")] [InlineData("web")]
+    public void A_registrys_second_level_under_a_country_domain_is_no_stack_domain(string label)
+    {
+        Assert.Equal("'" + label + ".uk' is a public suffix (a registry's second level under a country domain): browsers refuse a session cookie for it; "
+            + "use the name you registered under it, such as 'example." + label + ".uk'", PublicSuffixes.Problem(label + ".uk"));
+        Assert.Null(PublicSuffixes.Problem("example." + label + ".uk"));
+        Assert.Null(PublicSuffixes.Problem(label + ".com"));
+    }
+
+    [Theory]
+    [InlineData("caddy:2.8.4", false, "2.8.4")]
+    [InlineData("caddy:2.9", true, "2.9")]
+    [InlineData("caddy:2.9.0", true, "2.9.0")]
+    [InlineData("caddy:2.10.2-alpine", true, "2.10.2-alpine")]
+    [InlineData("caddy:v2.11.1", true, "v2.11.1")]
+    [InlineData("caddy:2.11.2", false, "2.11.2")]
+    [InlineData("caddy:latest", false, "latest")]
+    [InlineData("caddy", false, "")]
+    public void The_header_forgery_advisory_covers_caddy_2_9_0_through_2_11_1(string image, bool vulnerable, string version)
+    {
+        Assert.Equal(vulnerable, CaddyVersions.IsHeaderForgeryVulnerable(image, out var read));
+        Assert.Equal(version, read);
+        Assert.True(CaddyVersions.IsHeaderForgeryVulnerable("caddy:2.8.4", "2.10", out var declared));
+        Assert.Equal("2.10", declared);
+    }
+
+    [Fact]
+    public void A_group_name_outside_the_ldap_grammar_and_two_members_naming_one_group_are_invalid_on_the_stack()
+    {
+        var bad = HostileStack.Run(App + "[UiHost(\"app\")]\n[AllowedGroups(Team.Ädmins)]", "namespace Hostile { [UserGroups] public enum Team { Ädmins } }");
+        Assert.Contains(bad.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && Message(d).StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
+            && Message(d).EndsWith("' is invalid: name [UserGroups] members with ASCII letters and digits (they become LDAP groups and Authelia subjects)", StringComparison.Ordinal));
+
+        var twins = HostileStack.Run(App + "[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]", "namespace Hostile { [UserGroups] public enum Team { Admins, admins } }");
+        Assert.Contains(twins.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && Message(d).StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
+            && Message(d).Contains("' is invalid: two [UserGroups] members name the group 'admins' (members that differ only by case, such as Admins and admins, are one LDAP group "
+                + "and one Authelia subject), so their members would merge silently; rename or remove one", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[Publish(8443, Justification = \"LAN clients\\nreach it directly.\")]", "Justification of published port 8443", "Justification = \"LAN clients\\nreach it directly.\"")]
+    [InlineData("[Capabilities(Justification = \"Binds a low\\nport.\")]", "Justification", "Justification = \"Binds a low\\nport.\"")]
+    public void A_justification_with_a_line_break_is_invalid_where_it_is_written(string attribute, string argument, string underlined)
+    {
+        var run = HostileStack.Run(App + attribute);
+        var finding = Single(run, DiagnosticIds.InvalidValue, argument + " is invalid");
+        Assert.Equal("Service 'app': " + argument + " is invalid: control, line-break and invisible characters are not allowed", Message(finding));
+        Assert.Equal(underlined, Underlined(finding));
+    }
+
+    [Fact]
+    public void An_egress_reason_must_say_something()
+    {
+        var run = HostileStack.Run(App + "[Egress(Justification = \"todo\")]");
+        var finding = Single(run, DiagnosticIds.InvalidValue, "Justification of [Egress]");
+        Assert.Equal("Service 'app': Justification of [Egress] is invalid: say which internet hosts the service reaches and why (10 characters or more, "
+            + "without control, line-break or invisible characters)", Message(finding));
+        Assert.Equal("Justification = \"todo\"", Underlined(finding));
+    }
+
+    [Fact]
+    public void A_second_sso_provider_or_directory_is_reported_on_the_second_ones_role()
+    {
+        var sso = HostileStack.Run("[Service(\"authelia2\", \"authelia/authelia:4.39.13\", Port = 9091, Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend)]\n"
+            + "[Healthcheck(\"true\")]\npublic partial class Authelia2;\n" + App);
+        var second = Single(sso, DiagnosticIds.SsoProviderMissing, "authelia2");
+        Assert.Equal("Service 'authelia2': the stack already has the SSO provider 'authelia'", Message(second));
+        Assert.Equal("Role = ServiceRole.Sso", Underlined(second));
+
+        var directory = HostileStack.Run("[Service(\"ldap2\", \"osixia/openldap:1.5.0\", Port = 389, Role = ServiceRole.Directory, Networks = Network.Backend)]\n"
+            + "[Healthcheck(\"true\")]\npublic partial class Ldap2;\n" + App);
+        var extra = Single(directory, DiagnosticIds.SsoProviderMissing, "LDAP directory");
+        Assert.Equal("Service 'authelia': Authelia needs exactly one LDAP directory (Role = ServiceRole.Directory), found 2", Message(extra));
+        Assert.Equal("Role = ServiceRole.Directory", Underlined(extra));
+        Assert.Contains("ldap2", extra.Location.SourceTree!.GetText().Lines.GetLineFromPosition(extra.Location.SourceSpan.Start).ToString());
+    }
+
+    [Theory]
+    [InlineData("[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]", true)]
+    [InlineData("[ApiHost(ApiKeySecret = \"APP_KEY\", ClientCredentials = true)]\n[Secret(\"APP_KEY\")]", true)]
+    [InlineData("[UiHost(\"app\", Sso = SsoMode.Public, Justification = \"Public status page without login by design.\")]", false)]
+    [InlineData("", false)]
+    public void A_stack_without_an_sso_provider_is_reported_only_when_a_host_needs_one(string attributes, bool reported)
+    {
+        var source = HostileStack.With(App + attributes).Replace(TestStacks.Sso, string.Empty, StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n" + Groups);
+        var missing = run.WithId(DiagnosticIds.SsoProviderMissing).Select(Message).ToList();
+        Assert.Equal(reported ? new[] { "Hosts use SSO but no service has Role = ServiceRole.Sso (Authelia)" } : Array.Empty<string>(), missing);
+    }
+
+    [Fact]
+    public void A_host_that_takes_the_portal_or_another_services_api_host_is_a_duplicate_on_its_own_argument()
+    {
+        var portal = HostileStack.Run(App + "[UiHost(\"auth\")]\n[AllowedGroups(Team.Admins)]", Groups);
+        var taken = Single(portal, DiagnosticIds.DuplicateNameOrHost, "'auth'");
+        Assert.Contains("(the SSO portal)", Message(taken));
+        Assert.Equal("\"auth\"", Underlined(taken));
+
+        var api = HostileStack.Run(Service("other", "[UiHost(\"api.app\")]\n[AllowedGroups(Team.Admins)]\n") + App + "[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
+        var byDefault = Single(api, DiagnosticIds.DuplicateNameOrHost, "'api.app'");
+        Assert.StartsWith("ApiHost(", Underlined(byDefault), StringComparison.Ordinal);
+
+        var named = HostileStack.Run(Service("other", "[UiHost(\"shared\")]\n[AllowedGroups(Team.Admins)]\n") + App + "[ApiHost(Subdomain = \"shared\", ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
+        Assert.Equal("Subdomain = \"shared\"", Underlined(Single(named, DiagnosticIds.DuplicateNameOrHost, "'shared'")));
+    }
+
+    [Fact]
+    public void Two_services_whose_names_give_one_variable_name_are_duplicates()
+    {
+        var run = HostileStack.Run(Service("open-webui") + Service("open_webui") + App);
+        var twin = Single(run, DiagnosticIds.DuplicateNameOrHost, "OPEN_WEBUI");
+        Assert.Contains("'open-webui'", Message(twin));
+        Assert.Equal("\"open_webui\"", Underlined(twin));
+    }
+
+    [Theory]
+    [InlineData("[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]\n[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]\n", "'app'")]
+    [InlineData("[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]\n", "'api.app'")]
+    public void A_routed_service_the_ingress_cannot_reach_is_named_by_its_first_host(string attributes, string host)
+    {
+        var run = HostileStack.Run(Service("app", attributes, "Network.Backend"), Groups);
+        Assert.Contains(host, Message(Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable))));
+    }
+
+    [Fact]
+    public void An_sso_provider_the_ingress_cannot_reach_is_named_by_the_portal()
+    {
+        var source = HostileStack.With(App).Replace("Networks = Network.Frontend | Network.Backend, Profile = Profile.Bootstrap)]\n[Healthcheck(\"/app/healthcheck.sh\")]",
+            "Networks = Network.Backend, Profile = Profile.Bootstrap)]\n[Healthcheck(\"/app/healthcheck.sh\")]", StringComparison.Ordinal);
+        Assert.NotEqual(HostileStack.With(App), source);
+        var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
+        Assert.StartsWith("Service 'authelia': host 'auth' is routed", Message(Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_services_binding_one_host_folder_share_no_named_volume()
+    {
+        var run = HostileStack.Run(Service("other", "[Volume(\"/srv/shared\", \"/data\")]\n") + App + "[Volume(\"/srv/shared\", \"/data\")]");
+        Assert.Empty(run.WithId(DiagnosticIds.SharedVolume));
+    }
+
+    [Fact]
+    public void A_subnet_that_does_not_parse_is_invalid_once_and_overlaps_nothing()
+    {
+        var source = HostileStack.With(App).Replace(StackLine, "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"garbage\")]", StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
+        var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
+        Assert.Equal("Stack 'hostile': BackendSubnet 'garbage' is invalid: use a private IPv4 network address with a prefix of 8-29, such as '172.30.1.0/24'", Message(finding));
+        Assert.Equal("BackendSubnet = \"garbage\"", Underlined(finding));
+    }
+
+    [Theory]
+    [InlineData("\"Hostile Stack\", \"example.com\", AcmeEmail = \"ops@example.com\"", "\"Hostile Stack\"")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", PortalHost = \"Auth\"", "PortalHost = \"Auth\"")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops\"", "AcmeEmail = \"ops\"")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultMemory = \"lots\"", "DefaultMemory = \"lots\"")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultCpus = \"many\"", "DefaultCpus = \"many\"")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultPids = 0", "DefaultPids = 0")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"172.30.0.0/16\"", "[Stack(")]
+    public void A_stack_setting_finding_is_underlined_on_its_argument(string arguments, string underlinedStart)
+    {
+        var source = HostileStack.With(App).Replace(StackLine, "[Stack(" + arguments + ")]", StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
+        var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
+        Assert.StartsWith(underlinedStart.TrimStart('['), Underlined(finding).TrimStart('['), StringComparison.Ordinal);
+    }
+}
