@@ -15,8 +15,6 @@ namespace Datamancy.Config.Generators.Validation
     /// </summary>
     internal static class StackValidator
     {
-        public static StackValidation Validate(StackModel stack) => Validate(stack, checkServices: true);
-
         /// <param name="stack">The assembled model.</param>
         /// <param name="checkServices">
         /// Run every service's <see cref="ServiceRules"/> too. The generator passes false: it runs them per service in

@@ -159,4 +159,25 @@ public sealed class FindingPlacementTests
         Assert.EndsWith(named[..^1] + ending, message, StringComparison.Ordinal);
         Assert.Equal(Math.Min(opened.Count, 4), message.Split("', '").Length);
     }
+
+    [Fact]
+    public void A_variable_set_twice_is_invalid_on_the_second_setting()
+    {
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Env(\"MODE\", \"b\")]");
+        var finding = Single(run, DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("Service 'app': environment variable 'MODE' is invalid: it is set more than once (by [Env], [Secret], [Capabilities] or the stack itself)", Message(finding));
+        Assert.Equal("\"MODE\"", Underlined(finding));
+        Assert.Contains("\"b\"", finding.Location.SourceTree!.GetText().Lines.GetLineFromPosition(finding.Location.SourceSpan.Start).ToString());
+    }
+
+    [Fact]
+    public void A_variable_the_library_passes_under_another_name_is_invalid_naming_the_secret_and_its_variable()
+    {
+        const string Variable = "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD";
+        var source = HostileStack.With(App).Replace("[Healthcheck(\"/app/healthcheck.sh\")]", "[Env(\"" + Variable + "\", \"plain\")]\n[Healthcheck(\"/app/healthcheck.sh\")]", StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
+        var finding = Single(run, DiagnosticIds.InvalidValue, "'" + Variable + "'");
+        Assert.Equal("Service 'authelia': environment variable '" + Variable + "' is invalid: the library already passes 'LDAP_AUTHELIA_PASSWORD' to Sso service 'authelia' as this variable "
+            + "(Password); remove this declaration, or declare it identically ([Secret(\"LDAP_AUTHELIA_PASSWORD\", As = \"" + Variable + "\")] with that kind)", Message(finding));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Datamancy.Config.Generators.Diagnostics;
+using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Validation;
 using Datamancy.Config.Tests.Hostile;
 using Datamancy.Config.Tests.Infrastructure;
@@ -216,5 +217,21 @@ public sealed class StackRuleEdgeTests
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
         var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
         Assert.StartsWith(underlinedStart.TrimStart('['), Underlined(finding).TrimStart('['), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_build_without_per_service_results_runs_every_services_own_rules_and_blocks_on_them()
+    {
+        var run = HostileStack.Run(App);
+        var rendered = (Generators.RenderedStack)run.Result.Results.Single().TrackedSteps[Generators.StepNames.Rendered].Single().Outputs.Single().Value;
+        var model = rendered.Model!;
+        var broken = model.Services.Select(s => s.Name == "app" ? s with { Networks = Generators.Model.Network.None } : s).ToEquatableArray();
+        var heads = System.Collections.Immutable.ImmutableArray.Create(new Generators.StackHead(model.Settings, rendered.StackClass!));
+
+        Assert.False(Generators.StackBuild.Assemble(heads, model.Services, model.Groups, null).HasErrors);
+        Assert.True(Generators.StackBuild.Assemble(heads, broken, model.Groups, null).HasErrors);
+        // The generator ran them per service already: the flag it passes decides, the service rules do not run twice.
+        Assert.False(Generators.StackBuild.Assemble(heads, broken, model.Groups, null, serviceErrors: false).HasErrors);
+        Assert.True(Generators.StackBuild.Assemble(heads, model.Services, model.Groups, null, serviceErrors: true).HasErrors);
     }
 }
