@@ -1,4 +1,3 @@
-using System.Globalization;
 using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Generators.Validation;
 using Datamancy.Config.Tests.Hostile;
@@ -18,30 +17,22 @@ public sealed class FindingPlacementTests
 
     private const string Groups = "namespace Hostile { [UserGroups] public enum Team { Admins } }";
 
-    private static Diagnostic Single(GeneratorRun run, string id, string messagePart) =>
-        Assert.Single(run.Diagnostics, d => d.Id == id && d.GetMessage(CultureInfo.InvariantCulture).Contains(messagePart, StringComparison.Ordinal));
-
-    private static string Underlined(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
     [Fact]
     public void A_secret_length_finding_sits_on_the_length()
     {
         var run = HostileStack.Run(App + "[Secret(\"APP_KEY\", Kind = SecretKind.Password, Length = 15)]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "secret 'APP_KEY'");
-        Assert.Equal("Service 'app': Length 15 of secret 'APP_KEY' is invalid: passwords and client secrets are 16-256 characters", Message(finding));
-        Assert.Equal("Length = 15", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "secret 'APP_KEY'");
+        Assert.Equal("Service 'app': Length 15 of secret 'APP_KEY' is invalid: passwords and client secrets are 16-256 characters", finding.Message());
+        Assert.Equal("Length = 15", finding.Underlined());
     }
 
     [Fact]
     public void A_secret_prefix_finding_sits_on_the_prefix()
     {
         var run = HostileStack.Run(App + "[Secret(\"APP_KEY\", Prefix = \"s k\")]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "secret 'APP_KEY'");
-        Assert.Equal("Service 'app': Prefix of secret 'APP_KEY' is invalid: use up to 16 letters, digits, '-' or '_', on a Password or OidcClientSecret", Message(finding));
-        Assert.Equal("Prefix = \"s k\"", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "secret 'APP_KEY'");
+        Assert.Equal("Service 'app': Prefix of secret 'APP_KEY' is invalid: use up to 16 letters, digits, '-' or '_', on a Password or OidcClientSecret", finding.Message());
+        Assert.Equal("Prefix = \"s k\"", finding.Underlined());
     }
 
     [Fact]
@@ -50,36 +41,36 @@ public sealed class FindingPlacementTests
         var other = "[Service(\"other\", \"example/other:1.0.0\", Networks = Network.Backend)]\n[Secret(\"SHARED_KEY\", Kind = SecretKind.HexKey, Length = 32)]\n"
             + "[Healthcheck(\"true\")]\npublic partial class Other;\n";
         var run = HostileStack.Run(other + App + "[Secret(\"SHARED_KEY\", Length = 48)]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "secret 'SHARED_KEY'");
-        Assert.Equal("Service 'app': secret 'SHARED_KEY' is invalid: it is declared as HexKey (length 32) by service 'other'; one secret has one kind and length", Message(finding));
-        Assert.Equal("\"SHARED_KEY\"", Underlined(finding));
-        Assert.Contains("Length = 48", finding.Location.SourceTree!.GetText().Lines.GetLineFromPosition(finding.Location.SourceSpan.Start).ToString());
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "secret 'SHARED_KEY'");
+        Assert.Equal("Service 'app': secret 'SHARED_KEY' is invalid: it is declared as HexKey (length 32) by service 'other'; one secret has one kind and length", finding.Message());
+        Assert.Equal("\"SHARED_KEY\"", finding.Underlined());
+        Assert.Contains("Length = 48", finding.UnderlinedLine());
     }
 
     [Fact]
     public void Capabilities_on_a_privilege_that_takes_none_are_reported_on_the_first_capability()
     {
         var run = HostileStack.Run(App + "[Elevated(Elevation.Privileged, \"NET_ADMIN\", \"SYS_TIME\", Justification = \"Needed for the VPN tunnel device.\")]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "capabilities of Elevation.Privileged");
-        Assert.Equal("Service 'app': capabilities of Elevation.Privileged is invalid: capabilities are only given with Elevation.CapAdd", Message(finding));
-        Assert.Equal("\"NET_ADMIN\"", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "capabilities of Elevation.Privileged");
+        Assert.Equal("Service 'app': capabilities of Elevation.Privileged is invalid: capabilities are only given with Elevation.CapAdd", finding.Message());
+        Assert.Equal("\"NET_ADMIN\"", finding.Underlined());
     }
 
     [Fact]
     public void An_unsafe_justification_is_reported_on_the_justification()
     {
         var run = HostileStack.Run(App + "[Elevated(Elevation.Privileged, Justification = \"Needed for the\\nVPN tunnel device.\")]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "Justification");
-        Assert.Equal("Service 'app': Justification is invalid: control, line-break and invisible characters are not allowed", Message(finding));
-        Assert.Equal("Justification = \"Needed for the\\nVPN tunnel device.\"", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "Justification");
+        Assert.Equal("Service 'app': Justification is invalid: control, line-break and invisible characters are not allowed", finding.Message());
+        Assert.Equal("Justification = \"Needed for the\\nVPN tunnel device.\"", finding.Underlined());
     }
 
     [Fact]
     public void An_undefined_privilege_is_one_finding_and_not_also_a_missing_justification()
     {
         var run = HostileStack.Run(App + "[Elevated((Elevation)99)]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "Elevation 99");
-        Assert.Equal("Service 'app': Elevation 99 is invalid: use a member of the Elevation enum", Message(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "Elevation 99");
+        Assert.Equal("Service 'app': Elevation 99 is invalid: use a member of the Elevation enum", finding.Message());
         Assert.Empty(run.WithId(DiagnosticIds.ElevationWithoutJustification));
         Assert.Equal("Elevation 99", ElevationRules.ComposeForm(new Generators.Model.ElevationModel((Generators.Model.Elevation)99, Generators.Model.EquatableArray<string>.Empty, null)));
     }
@@ -88,9 +79,9 @@ public sealed class FindingPlacementTests
     public void A_service_on_no_network_is_reported_on_its_networks()
     {
         var run = HostileStack.Run("[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.None)]\n");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "Networks");
-        Assert.Equal("Service 'app': Networks is invalid: every service joins at least one network", Message(finding));
-        Assert.Equal("Networks = Network.None", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "Networks");
+        Assert.Equal("Service 'app': Networks is invalid: every service joins at least one network", finding.Message());
+        Assert.Equal("Networks = Network.None", finding.Underlined());
     }
 
     [Fact]
@@ -98,8 +89,8 @@ public sealed class FindingPlacementTests
     {
         var run = HostileStack.Run("[Service(\"db\", \"postgres:16.4\", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database)]\n"
             + "[ApiHost(ApiKeySecret = \"DB_API_KEY\")]\n[Secret(\"DB_API_KEY\")]\n[Healthcheck(\"pg_isready\")]\npublic partial class Db;\n" + App, Groups);
-        var finding = Single(run, DiagnosticIds.DatabaseHasHost, "'db'");
-        Assert.StartsWith("ApiHost(", Underlined(finding), StringComparison.Ordinal);
+        var finding = run.SingleFinding(DiagnosticIds.DatabaseHasHost, "'db'");
+        Assert.StartsWith("ApiHost(", finding.Underlined(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,13 +99,13 @@ public sealed class FindingPlacementTests
         const string NoPort = "[Service(\"app\", \"example/app:1.2.3\", Networks = Network.Frontend)]\n";
         var both = HostileStack.Run(NoPort + "[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]\n[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
         var ui = Assert.Single(both.WithId(DiagnosticIds.RoutedServiceWithoutPort));
-        Assert.Equal("Service 'app': host 'app' needs the service's Port to route to", Message(ui));
-        Assert.StartsWith("UiHost(", Underlined(ui), StringComparison.Ordinal);
+        Assert.Equal("Service 'app': host 'app' needs the service's Port to route to", ui.Message());
+        Assert.StartsWith("UiHost(", ui.Underlined(), StringComparison.Ordinal);
 
         var api = HostileStack.Run(NoPort + "[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
         var finding = Assert.Single(api.WithId(DiagnosticIds.RoutedServiceWithoutPort));
-        Assert.Equal("Service 'app': host 'api.app' needs the service's Port to route to", Message(finding));
-        Assert.StartsWith("ApiHost(", Underlined(finding), StringComparison.Ordinal);
+        Assert.Equal("Service 'app': host 'api.app' needs the service's Port to route to", finding.Message());
+        Assert.StartsWith("ApiHost(", finding.Underlined(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -125,18 +116,18 @@ public sealed class FindingPlacementTests
         // An invalid pattern too: the host never asks Authelia, so the pattern is not checked further.
         var run = HostileStack.Run(App + "[UiHost(\"app\", " + sso + ", Bypass = new[] { \"^/a/(\" })]\n[AllowedGroups(Team.Admins)]\n[Secret(\"APP_OIDC_SECRET\", Kind = SecretKind.OidcClientSecret)]", Groups);
         var finding = Assert.Single(run.WithId(DiagnosticIds.BypassIgnored));
-        Assert.Equal("Service 'app': bypass resource '^/a/(' has no effect on UI host 'app' (" + mode + "): only forward_auth hosts ask Authelia; remove it", Message(finding));
-        Assert.Equal("\"^/a/(\"", Underlined(finding));
-        Assert.DoesNotContain(run.WithId(DiagnosticIds.InvalidValue), d => Message(d).Contains("bypass resource", StringComparison.Ordinal));
+        Assert.Equal("Service 'app': bypass resource '^/a/(' has no effect on UI host 'app' (" + mode + "): only forward_auth hosts ask Authelia; remove it", finding.Message());
+        Assert.Equal("\"^/a/(\"", finding.Underlined());
+        Assert.DoesNotContain(run.WithId(DiagnosticIds.InvalidValue), d => d.Message().Contains("bypass resource", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_bypass_that_is_no_regular_expression_is_invalid_on_its_pattern()
     {
         var run = HostileStack.Run(App + "[UiHost(\"app\", Bypass = new[] { \"^/ok/\", \"^/a/(\" })]\n[AllowedGroups(Team.Admins)]", Groups);
-        var finding = Single(run, DiagnosticIds.InvalidValue, "bypass resource");
-        Assert.StartsWith("Service 'app': bypass resource '^/a/(' is invalid: ", Message(finding), StringComparison.Ordinal);
-        Assert.Equal("\"^/a/(\"", Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "bypass resource");
+        Assert.StartsWith("Service 'app': bypass resource '^/a/(' is invalid: ", finding.Message(), StringComparison.Ordinal);
+        Assert.Equal("\"^/a/(\"", finding.Underlined());
     }
 
     [Theory]
@@ -146,7 +137,7 @@ public sealed class FindingPlacementTests
     public void A_bypass_beyond_its_path_names_at_most_four_opened_requests(string pattern, string ending)
     {
         var run = HostileStack.Run(App + "[UiHost(\"app\", Bypass = new[] { \"" + pattern + "\" })]\n[AllowedGroups(Team.Admins)]", Groups);
-        var message = Message(Assert.Single(run.WithId(DiagnosticIds.BypassCoversHost)));
+        var message = Assert.Single(run.WithId(DiagnosticIds.BypassCoversHost)).Message();
         var opened = BypassRules.Check(pattern).Opened;
         Assert.Equal(ending.Length == 0, opened.Count == 0);
         if (opened.Count == 0)
@@ -164,10 +155,10 @@ public sealed class FindingPlacementTests
     public void A_variable_set_twice_is_invalid_on_the_second_setting()
     {
         var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Env(\"MODE\", \"b\")]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "'MODE'");
-        Assert.Equal("Service 'app': environment variable 'MODE' is invalid: it is set more than once (by [Env], [Secret], [Capabilities] or the stack itself)", Message(finding));
-        Assert.Equal("\"MODE\"", Underlined(finding));
-        Assert.Contains("\"b\"", finding.Location.SourceTree!.GetText().Lines.GetLineFromPosition(finding.Location.SourceSpan.Start).ToString());
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("Service 'app': environment variable 'MODE' is invalid: it is set more than once (by [Env], [Secret], [Capabilities] or the stack itself)", finding.Message());
+        Assert.Equal("\"MODE\"", finding.Underlined());
+        Assert.Contains("\"b\"", finding.UnderlinedLine());
     }
 
     [Fact]
@@ -176,8 +167,8 @@ public sealed class FindingPlacementTests
         const string Variable = "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD";
         var source = HostileStack.With(App).Replace("[Healthcheck(\"/app/healthcheck.sh\")]", "[Env(\"" + Variable + "\", \"plain\")]\n[Healthcheck(\"/app/healthcheck.sh\")]", StringComparison.Ordinal);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "'" + Variable + "'");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'" + Variable + "'");
         Assert.Equal("Service 'authelia': environment variable '" + Variable + "' is invalid: the library already passes 'LDAP_AUTHELIA_PASSWORD' to Sso service 'authelia' as this variable "
-            + "(Password); remove this declaration, or declare it identically ([Secret(\"LDAP_AUTHELIA_PASSWORD\", As = \"" + Variable + "\")] with that kind)", Message(finding));
+            + "(Password); remove this declaration, or declare it identically ([Secret(\"LDAP_AUTHELIA_PASSWORD\", As = \"" + Variable + "\")] with that kind)", finding.Message());
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Validation;
@@ -19,14 +18,6 @@ public sealed class StackRuleEdgeTests
     private const string StackLine = "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\")]";
     private const string App = "[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.Frontend)]\n";
     private const string Groups = "namespace Hostile { [UserGroups] public enum Team { Admins } }";
-
-    private static Diagnostic Single(GeneratorRun run, string id, string messagePart) =>
-        Assert.Single(run.Diagnostics, d => d.Id == id && Message(d).Contains(messagePart, StringComparison.Ordinal));
-
-    private static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
-
-    private static string Underlined(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 
     private static string Service(string name, string attributes = "", string networks = "Network.Frontend") =>
         "[Service(\"" + name + "\", \"example/" + name + ":1.2.3\", Port = 8080, Networks = " + networks + ")]\n" + attributes
@@ -82,12 +73,12 @@ public sealed class StackRuleEdgeTests
     public void A_group_name_outside_the_ldap_grammar_and_two_members_naming_one_group_are_invalid_on_the_stack()
     {
         var bad = HostileStack.Run(App + "[UiHost(\"app\")]\n[AllowedGroups(Team.Ädmins)]", "namespace Hostile { [UserGroups] public enum Team { Ädmins } }");
-        Assert.Contains(bad.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && Message(d).StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
-            && Message(d).EndsWith("' is invalid: name [UserGroups] members with ASCII letters and digits (they become LDAP groups and Authelia subjects)", StringComparison.Ordinal));
+        Assert.Contains(bad.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && d.Message().StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
+            && d.Message().EndsWith("' is invalid: name [UserGroups] members with ASCII letters and digits (they become LDAP groups and Authelia subjects)", StringComparison.Ordinal));
 
         var twins = HostileStack.Run(App + "[UiHost(\"app\")]\n[AllowedGroups(Team.Admins)]", "namespace Hostile { [UserGroups] public enum Team { Admins, admins } }");
-        Assert.Contains(twins.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && Message(d).StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
-            && Message(d).Contains("' is invalid: two [UserGroups] members name the group 'admins' (members that differ only by case, such as Admins and admins, are one LDAP group "
+        Assert.Contains(twins.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && d.Message().StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
+            && d.Message().Contains("' is invalid: two [UserGroups] members name the group 'admins' (members that differ only by case, such as Admins and admins, are one LDAP group "
                 + "and one Authelia subject), so their members would merge silently; rename or remove one", StringComparison.Ordinal));
     }
 
@@ -97,19 +88,19 @@ public sealed class StackRuleEdgeTests
     public void A_justification_with_a_line_break_is_invalid_where_it_is_written(string attribute, string argument, string underlined)
     {
         var run = HostileStack.Run(App + attribute);
-        var finding = Single(run, DiagnosticIds.InvalidValue, argument + " is invalid");
-        Assert.Equal("Service 'app': " + argument + " is invalid: control, line-break and invisible characters are not allowed", Message(finding));
-        Assert.Equal(underlined, Underlined(finding));
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, argument + " is invalid");
+        Assert.Equal("Service 'app': " + argument + " is invalid: control, line-break and invisible characters are not allowed", finding.Message());
+        Assert.Equal(underlined, finding.Underlined());
     }
 
     [Fact]
     public void An_egress_reason_must_say_something()
     {
         var run = HostileStack.Run(App + "[Egress(Justification = \"todo\")]");
-        var finding = Single(run, DiagnosticIds.InvalidValue, "Justification of [Egress]");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "Justification of [Egress]");
         Assert.Equal("Service 'app': Justification of [Egress] is invalid: say which internet hosts the service reaches and why (10 characters or more, "
-            + "without control, line-break or invisible characters)", Message(finding));
-        Assert.Equal("Justification = \"todo\"", Underlined(finding));
+            + "without control, line-break or invisible characters)", finding.Message());
+        Assert.Equal("Justification = \"todo\"", finding.Underlined());
     }
 
     [Fact]
@@ -117,16 +108,16 @@ public sealed class StackRuleEdgeTests
     {
         var sso = HostileStack.Run("[Service(\"authelia2\", \"authelia/authelia:4.39.13\", Port = 9091, Role = ServiceRole.Sso, Networks = Network.Frontend | Network.Backend)]\n"
             + "[Healthcheck(\"true\")]\npublic partial class Authelia2;\n" + App);
-        var second = Single(sso, DiagnosticIds.SsoProviderMissing, "authelia2");
-        Assert.Equal("Service 'authelia2': the stack already has the SSO provider 'authelia'", Message(second));
-        Assert.Equal("Role = ServiceRole.Sso", Underlined(second));
+        var second = sso.SingleFinding(DiagnosticIds.SsoProviderMissing, "authelia2");
+        Assert.Equal("Service 'authelia2': the stack already has the SSO provider 'authelia'", second.Message());
+        Assert.Equal("Role = ServiceRole.Sso", second.Underlined());
 
         var directory = HostileStack.Run("[Service(\"ldap2\", \"osixia/openldap:1.5.0\", Port = 389, Role = ServiceRole.Directory, Networks = Network.Backend)]\n"
             + "[Healthcheck(\"true\")]\npublic partial class Ldap2;\n" + App);
-        var extra = Single(directory, DiagnosticIds.SsoProviderMissing, "LDAP directory");
-        Assert.Equal("Service 'authelia': Authelia needs exactly one LDAP directory (Role = ServiceRole.Directory), found 2", Message(extra));
-        Assert.Equal("Role = ServiceRole.Directory", Underlined(extra));
-        Assert.Contains("ldap2", extra.Location.SourceTree!.GetText().Lines.GetLineFromPosition(extra.Location.SourceSpan.Start).ToString());
+        var extra = directory.SingleFinding(DiagnosticIds.SsoProviderMissing, "LDAP directory");
+        Assert.Equal("Service 'authelia': Authelia needs exactly one LDAP directory (Role = ServiceRole.Directory), found 2", extra.Message());
+        Assert.Equal("Role = ServiceRole.Directory", extra.Underlined());
+        Assert.Contains("ldap2", extra.UnderlinedLine());
     }
 
     [Theory]
@@ -138,7 +129,7 @@ public sealed class StackRuleEdgeTests
     {
         var source = HostileStack.With(App + attributes).Replace(TestStacks.Sso, string.Empty, StringComparison.Ordinal);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n" + Groups);
-        var missing = run.WithId(DiagnosticIds.SsoProviderMissing).Select(Message).ToList();
+        var missing = run.WithId(DiagnosticIds.SsoProviderMissing).Select(Findings.Message).ToList();
         Assert.Equal(reported ? new[] { "Hosts use SSO but no service has Role = ServiceRole.Sso (Authelia)" } : Array.Empty<string>(), missing);
     }
 
@@ -146,25 +137,25 @@ public sealed class StackRuleEdgeTests
     public void A_host_that_takes_the_portal_or_another_services_api_host_is_a_duplicate_on_its_own_argument()
     {
         var portal = HostileStack.Run(App + "[UiHost(\"auth\")]\n[AllowedGroups(Team.Admins)]", Groups);
-        var taken = Single(portal, DiagnosticIds.DuplicateNameOrHost, "'auth'");
-        Assert.Contains("(the SSO portal)", Message(taken));
-        Assert.Equal("\"auth\"", Underlined(taken));
+        var taken = portal.SingleFinding(DiagnosticIds.DuplicateNameOrHost, "'auth'");
+        Assert.Contains("(the SSO portal)", taken.Message());
+        Assert.Equal("\"auth\"", taken.Underlined());
 
         var api = HostileStack.Run(Service("other", "[UiHost(\"api.app\")]\n[AllowedGroups(Team.Admins)]\n") + App + "[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
-        var byDefault = Single(api, DiagnosticIds.DuplicateNameOrHost, "'api.app'");
-        Assert.StartsWith("ApiHost(", Underlined(byDefault), StringComparison.Ordinal);
+        var byDefault = api.SingleFinding(DiagnosticIds.DuplicateNameOrHost, "'api.app'");
+        Assert.StartsWith("ApiHost(", byDefault.Underlined(), StringComparison.Ordinal);
 
         var named = HostileStack.Run(Service("other", "[UiHost(\"shared\")]\n[AllowedGroups(Team.Admins)]\n") + App + "[ApiHost(Subdomain = \"shared\", ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", Groups);
-        Assert.Equal("Subdomain = \"shared\"", Underlined(Single(named, DiagnosticIds.DuplicateNameOrHost, "'shared'")));
+        Assert.Equal("Subdomain = \"shared\"", named.SingleFinding(DiagnosticIds.DuplicateNameOrHost, "'shared'").Underlined());
     }
 
     [Fact]
     public void Two_services_whose_names_give_one_variable_name_are_duplicates()
     {
         var run = HostileStack.Run(Service("open-webui") + Service("open_webui") + App);
-        var twin = Single(run, DiagnosticIds.DuplicateNameOrHost, "OPEN_WEBUI");
-        Assert.Contains("'open-webui'", Message(twin));
-        Assert.Equal("\"open_webui\"", Underlined(twin));
+        var twin = run.SingleFinding(DiagnosticIds.DuplicateNameOrHost, "OPEN_WEBUI");
+        Assert.Contains("'open-webui'", twin.Message());
+        Assert.Equal("\"open_webui\"", twin.Underlined());
     }
 
     [Theory]
@@ -173,7 +164,7 @@ public sealed class StackRuleEdgeTests
     public void A_routed_service_the_ingress_cannot_reach_is_named_by_its_first_host(string attributes, string host)
     {
         var run = HostileStack.Run(Service("app", attributes, "Network.Backend"), Groups);
-        Assert.Contains(host, Message(Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable))));
+        Assert.Contains(host, Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable)).Message());
     }
 
     [Fact]
@@ -183,7 +174,7 @@ public sealed class StackRuleEdgeTests
             "Networks = Network.Backend, Profile = Profile.Bootstrap)]\n[Healthcheck(\"/app/healthcheck.sh\")]", StringComparison.Ordinal);
         Assert.NotEqual(HostileStack.With(App), source);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
-        Assert.StartsWith("Service 'authelia': host 'auth' is routed", Message(Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable))), StringComparison.Ordinal);
+        Assert.StartsWith("Service 'authelia': host 'auth' is routed", Assert.Single(run.WithId(DiagnosticIds.UpstreamUnreachable)).Message(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -199,8 +190,8 @@ public sealed class StackRuleEdgeTests
         var source = HostileStack.With(App).Replace(StackLine, "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"garbage\")]", StringComparison.Ordinal);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
         var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
-        Assert.Equal("Stack 'hostile': BackendSubnet 'garbage' is invalid: use a private IPv4 network address with a prefix of 8-29, such as '172.30.1.0/24'", Message(finding));
-        Assert.Equal("BackendSubnet = \"garbage\"", Underlined(finding));
+        Assert.Equal("Stack 'hostile': BackendSubnet 'garbage' is invalid: use a private IPv4 network address with a prefix of 8-29, such as '172.30.1.0/24'", finding.Message());
+        Assert.Equal("BackendSubnet = \"garbage\"", finding.Underlined());
     }
 
     [Theory]
@@ -216,7 +207,7 @@ public sealed class StackRuleEdgeTests
         var source = HostileStack.With(App).Replace(StackLine, "[Stack(" + arguments + ")]", StringComparison.Ordinal);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
         var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
-        Assert.StartsWith(underlinedStart.TrimStart('['), Underlined(finding).TrimStart('['), StringComparison.Ordinal);
+        Assert.StartsWith(underlinedStart.TrimStart('['), finding.Underlined().TrimStart('['), StringComparison.Ordinal);
     }
 
     [Fact]
