@@ -103,7 +103,8 @@ public static class ArtifactWriter
         return new EmitResult(written, unchanged, removed, drifted) { Kept = kept };
     }
 
-    // A try/catch around an assignment, not an out variable: a mutation tool can then compile every mutant of Write.
+    // Returns rather than assigning a local inside Write's loop: with the catch ending in `continue`, a mutation tool that
+    // removes the `continue` leaves the local unassigned (CS0165), and Stryker then drops every mutant of Write.
     private static string? ResolveOrNull(string root, string path)
     {
         try

@@ -3,6 +3,7 @@ using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Validation;
 using Datamancy.Config.Tests.Hostile;
 using Datamancy.Config.Tests.Infrastructure;
+using Datamancy.Config.Tests.Links;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -15,7 +16,7 @@ namespace Datamancy.Config.Tests.Guards;
 /// </summary>
 public sealed class StackRuleEdgeTests
 {
-    private const string StackLine = "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\")]";
+    private const string StackLine = HostileStack.StackLine;
     private const string App = "[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.Frontend)]\n";
     private const string Groups = "namespace Hostile { [UserGroups] public enum Team { Admins } }";
 
@@ -71,6 +72,11 @@ public sealed class StackRuleEdgeTests
     {
         Assert.Equal(vulnerable, CaddyVersions.IsHeaderForgeryVulnerable(image, out var read));
         Assert.Equal(version, read);
+    }
+
+    [Fact]
+    public void A_declared_caddy_build_version_takes_the_place_of_the_image_tag()
+    {
         Assert.True(CaddyVersions.IsHeaderForgeryVulnerable("caddy:2.8.4", "2.10", out var declared));
         Assert.Equal("2.10", declared);
     }
@@ -207,20 +213,19 @@ public sealed class StackRuleEdgeTests
     [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultMemory = \"lots\"", "DefaultMemory = \"lots\"")]
     [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultCpus = \"many\"", "DefaultCpus = \"many\"")]
     [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", DefaultPids = 0", "DefaultPids = 0")]
-    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"172.30.0.0/16\"", "[Stack(")]
+    [InlineData("\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"172.30.0.0/16\"", "Stack(")]
     public void A_stack_setting_finding_is_underlined_on_its_argument(string arguments, string underlinedStart)
     {
         var source = HostileStack.With(App).Replace(StackLine, "[Stack(" + arguments + ")]", StringComparison.Ordinal);
         var run = GeneratorHarness.Run(source, "using Datamancy.Config;\n");
         var finding = Assert.Single(run.WithId(DiagnosticIds.InvalidValue));
-        Assert.StartsWith(underlinedStart.TrimStart('['), finding.Underlined().TrimStart('['), StringComparison.Ordinal);
+        Assert.StartsWith(underlinedStart, finding.Underlined(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_build_without_per_service_results_runs_every_services_own_rules_and_blocks_on_them()
     {
-        var run = HostileStack.Run(App);
-        var rendered = (Generators.RenderedStack)run.Result.Results.Single().TrackedSteps[Generators.StepNames.Rendered].Single().Outputs.Single().Value;
+        var rendered = HostileStack.Run(App).Rendered();
         var model = rendered.Model!;
         var broken = model.Services.Select(s => s.Name == "app" ? s with { Networks = Generators.Model.Network.None } : s).ToEquatableArray();
         var heads = System.Collections.Immutable.ImmutableArray.Create(new Generators.StackHead(model.Settings, rendered.StackClass!));

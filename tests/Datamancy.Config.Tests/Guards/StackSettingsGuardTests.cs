@@ -13,7 +13,7 @@ namespace Datamancy.Config.Tests.Guards;
 /// </summary>
 public sealed class StackSettingsGuardTests
 {
-    private const string StackLine = "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\")]";
+    private const string StackLine = HostileStack.StackLine;
     private const string App = "[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.Frontend)]\n";
 
     private static GeneratorRun Run(string stackLine) =>

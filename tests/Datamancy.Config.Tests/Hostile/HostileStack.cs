@@ -7,8 +7,10 @@ namespace Datamancy.Config.Tests.Hostile;
 /// <summary>A valid minimal stack with one app whose attributes a test replaces.</summary>
 public static class HostileStack
 {
-    public static string With(string appAttributes) => "using Datamancy.Config;\nnamespace Hostile;\n" + """
-        [Stack("hostile", "example.com", AcmeEmail = "ops@example.com")]
+    /// <summary>The stack's [Stack] line, for tests that replace it.</summary>
+    public const string StackLine = "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\")]";
+
+    public static string With(string appAttributes) => "using Datamancy.Config;\nnamespace Hostile;\n" + StackLine + "\n" + """
         public partial class HostileStackRoot;
 
         """ + TestStacks.Ingress + "\n" + TestStacks.Sso + "\n" + appAttributes + "\n" + """

@@ -19,12 +19,12 @@ public static class Reachability
     /// The model the artifacts were rendered from (read from the generator's tracked step; no second parse): the declared
     /// services plus the ones the backup plan adds (restic and the database dumps), which are part of the emitted stack.
     /// </summary>
-    internal static StackModel Model(this GeneratorRun run)
-    {
-        var step = run.Result.Results.Single().TrackedSteps[StepNames.Rendered];
-        var rendered = (RenderedStack)step.Single().Outputs.Single().Value;
-        return Generators.Rendering.Backups.BackupServices.Extend(rendered.Model ?? throw new InvalidOperationException("the stack has no model"));
-    }
+    internal static StackModel Model(this GeneratorRun run) =>
+        Generators.Rendering.Backups.BackupServices.Extend(run.Rendered().Model ?? throw new InvalidOperationException("the stack has no model"));
+
+    /// <summary>The generator's rendered stack, read from its tracked step: the declared model and the stack class.</summary>
+    internal static RenderedStack Rendered(this GeneratorRun run) =>
+        (RenderedStack)run.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
 
     /// <summary>The declared links, as the proofs compare them (the generator's link list, directed).</summary>
     internal static SortedSet<string> Declared(StackModel stack) =>
