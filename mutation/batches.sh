@@ -25,6 +25,9 @@ batch() {
       --mutate "**/Secrets/EnvFile.cs" --mutate "**/Secrets/SecureFile.cs" \
       --mutate "**/Secrets/SecretsLock.cs" --mutate "**/Secrets/KubernetesSecretFile.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~Guards.EmitFileGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests|FullyQualifiedName~KubernetesSecretFileTests)" ;;
+    secrets) echo --test-project $T --project Datamancy.Config.Emit.csproj --mutate "**/Secrets/SecretValues.cs" --mutate "**/Secrets/SecretStrength.cs" \
+      --mutate "**/Secrets/RotationRecord.cs" \
+      --test-case-filter "${F}(FullyQualifiedName~Guards.SecretValueGuardTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~Tests.SecretsTests|FullyQualifiedName~SecretRotationTests)" ;;
     network) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceNetworkRules.cs" --mutate "**/Validation/ReachabilityRules.cs" \
       --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Guards.FindingPlacementTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
@@ -47,13 +50,13 @@ batch() {
 }
 
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(values cidrs bypass emitter network renderers stack service extras)
+[ ${#names[@]} -eq 0 ] && names=(values cidrs bypass emitter secrets network renderers stack service extras)
 for name in "${names[@]}"; do
   args=$(batch "$name") || exit 2
   [ -f "StrykerOutput/$name/reports/mutation-report.json" ] && { echo "$name: reported already"; continue; }
   echo "== $name $(date -u +%H:%M:%S)"
-  # The emitter batch mutates only Datamancy.Config.Emit: a cached generator run is the same for every mutant.
-  if [ "$name" = emitter ]; then unset DATAMANCY_TEST_NO_CACHE; else export DATAMANCY_TEST_NO_CACHE=1; fi
+  # The emitter and secrets batches mutate only Datamancy.Config.Emit: a cached generator run is the same for every mutant.
+  if [ "$name" = emitter ] || [ "$name" = secrets ]; then unset DATAMANCY_TEST_NO_CACHE; else export DATAMANCY_TEST_NO_CACHE=1; fi
   # The globs and the filter hold no spaces, so word splitting of $args is safe; set -f keeps the globs literal.
   set -f
   dotnet stryker --reporter json --reporter cleartext --concurrency 2 -O "StrykerOutput/$name" $args || exit 1
