@@ -1,22 +1,42 @@
 #!/usr/bin/env python3
 """Per-file score and survivors from a Stryker.NET JSON report (mutation-report.json).
 
-usage: python3 mutation/score.py StrykerOutput/<run>/reports/mutation-report.json
+usage: python3 mutation/score.py StrykerOutput/<run>/reports/mutation-report.json [--rerun <re-run report>]
 Score = killed (incl. timeout) / (killed + survived + no coverage); compile errors and ignored mutants do not count.
+With --rerun (mutation/rerun.sh: the survivors' lines tested again after tests were added), a mutant that survived
+the full run counts as killed when the re-run killed the same mutant (same file, place, mutator and replacement).
 """
 import json
 import sys
 
+
+def key(path, m):
+    s = m["location"]["start"]
+    e = m["location"]["end"]
+    return (path, s["line"], s["column"], e["line"], e["column"], m["mutatorName"], m.get("replacement", ""))
+
+
 report = json.load(open(sys.argv[1]))
+killed_later = set()
+if len(sys.argv) > 3 and sys.argv[2] == "--rerun":
+    rerun = json.load(open(sys.argv[3]))
+    for path, data in rerun["files"].items():
+        for m in data["mutants"]:
+            if m["status"] in ("Killed", "Timeout"):
+                killed_later.add(key(path, m))
+
 total_k = total_d = 0
 survivors = []
 for path, data in sorted(report["files"].items()):
     counts = {}
     for m in data["mutants"]:
-        counts[m["status"]] = counts.get(m["status"], 0) + 1
-        if m["status"] in ("Survived", "NoCoverage"):
+        status = m["status"]
+        if status in ("Survived", "NoCoverage") and key(path, m) in killed_later:
+            status = "Killed"
+        counts[status] = counts.get(status, 0) + 1
+        if status in ("Survived", "NoCoverage"):
             line = m["location"]["start"]["line"]
-            survivors.append((path.split("/src/")[-1], line, m["status"], m["mutatorName"], m.get("replacement", "").replace("\n", " ")[:90]))
+            survivors.append((path.split("/src/")[-1], line, status, m["mutatorName"], m.get("replacement", "").replace("\n", " ")[:90]))
     killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
     detected = killed + counts.get("Survived", 0) + counts.get("NoCoverage", 0)
     if detected == 0:
