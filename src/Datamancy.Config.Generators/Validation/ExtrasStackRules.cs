@@ -158,7 +158,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 if (clients.TryGetValue(client.ClientId, out var first))
                 {
-                    Invalid(findings, client.Service, client.External is null ? "Service.Name" : "ExternalOidcClient", "OIDC client ID '" + Shown(client.ClientId) + "'",
+                    Invalid(findings, client.Service, client.External is null ? "Service.Name" : ExternalClientKey(client.Service, client.External), "OIDC client ID '" + Shown(client.ClientId) + "'",
                         "it is already the client of '" + first + "'; client IDs are unique");
                 }
                 else
@@ -181,6 +181,17 @@ namespace Datamancy.Config.Generators.Validation
                     }
                 }
             }
+        }
+
+        /// <summary>The site of one [ExternalOidcClient] among its service's, as <see cref="AutheliaOptionRules"/> names them.</summary>
+        private static string ExternalClientKey(ServiceModel s, ExternalOidcClientModel client)
+        {
+            var i = 0;
+            while (i < s.Extras.ExternalClients.Count - 1 && !ReferenceEquals(s.Extras.ExternalClients[i], client))
+            {
+                i++;
+            }
+            return "ExternalOidcClient" + (i == 0 ? string.Empty : "#" + i);
         }
 
         private static void CheckSettings(StackModel stack, List<Finding> findings)
