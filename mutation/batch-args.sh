@@ -26,7 +26,7 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Guards.FindingPlacementTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
     renderers) echo --test-project $T --mutate "**/Rendering/CaddyPreflightRenderer.cs" --mutate "**/Rendering/CaddyfileRenderer.cs" \
       --mutate "**/Rendering/AutheliaRenderer.cs" --mutate "**/Rendering/ComposeRenderer.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.IngressGuardTests|FullyQualifiedName~Guards.CaddyGlobalOptionGuardTests|FullyQualifiedName~Guards.ComposeGuardTests|FullyQualifiedName~Guards.CrossArtifactAgreementTests|FullyQualifiedName~Hostile.InjectionTests|FullyQualifiedName~Hostile.LineBreakTests)" ;;
+      --test-case-filter "${F}(FullyQualifiedName~Guards.IngressGuardTests|FullyQualifiedName~Guards.CaddyGlobalOptionGuardTests|FullyQualifiedName~Guards.ComposeGuardTests|FullyQualifiedName~Guards.CrossArtifactAgreementTests|FullyQualifiedName~Hostile.InjectionTests|FullyQualifiedName~Hostile.LineBreakTests|FullyQualifiedName~RealToolTests.Compose_is_valid_against_the_compose_spec_schema|FullyQualifiedName~RealToolTests.Authelia_configuration_is_valid_against_the_v4_39_schema)" ;;
     stack) echo --test-project $T --test-project $A --mutate "**/Validation/StackSettingsRules.cs" --mutate "**/Validation/StackRules.cs" \
       --mutate "**/Validation/StackValidator.cs" --mutate "**/Validation/GroupRules.cs" --mutate "**/Validation/FreeTextRules.cs" \
       --mutate "**/Validation/EnvironmentRules.cs" --mutate "**/Validation/SiteKeys.cs" --mutate "**/Validation/CaddyVersions.cs" \
