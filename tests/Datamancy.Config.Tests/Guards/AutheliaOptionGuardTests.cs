@@ -77,12 +77,7 @@ public sealed class AutheliaOptionGuardTests
     public void Each_refusal_is_worded_and_placed(string service, string attributes, string message, string underlined)
     {
         var run = Run(service, attributes);
-        Assert.Contains(message, run.WithId("DMC0001").Select(d => d.Message()));
-        var finding = Assert.Single(run.WithId("DMC0001"), d => d.Message() == message);
-        Assert.Equal(underlined, finding.Underlined());
-        var source = finding.Location.SourceTree!.GetText().ToString();
-        var last = attributes.Split('\n')[^1];
-        Assert.Equal(source.IndexOf(underlined, source.IndexOf(last, StringComparison.Ordinal), StringComparison.Ordinal), finding.Location.SourceSpan.Start);
+        run.AssertPlaced("DMC0001", message, underlined, attributes.Split('\n')[^1]);
     }
 
     public static TheoryData<string, string> Accepted() => new()

@@ -92,16 +92,7 @@ public sealed class ExtrasRuleGuardTests
     public void Each_refusal_is_worded_and_placed(string attributes, string id, string message, string underlined, int occurrence)
     {
         var run = HostileStack.Run(attributes);
-        Assert.Contains(message, run.WithId(id).Select(d => d.Message()));
-        var finding = Assert.Single(run.WithId(id), d => d.Message() == message);
-        Assert.Equal(underlined, finding.Underlined());
-        var source = finding.Location.SourceTree!.GetText().ToString();
-        var at = source.IndexOf(attributes, StringComparison.Ordinal);
-        for (var n = 0; n < occurrence; n++)
-        {
-            at = source.IndexOf(underlined, at + (n == 0 ? 0 : 1), StringComparison.Ordinal);
-        }
-        Assert.Equal(at, finding.Location.SourceSpan.Start);
+        run.AssertPlaced(id, message, underlined, attributes, occurrence);
     }
 
     public static TheoryData<string> Accepted() => new()

@@ -29,14 +29,8 @@ public sealed class ExtrasStackRuleGuardTests
         return GeneratorHarness.Run(from.Length == 0 ? source : source.Replace(from, to));
     }
 
-    private static void AssertFinding(GeneratorRun run, string message, string anchor, string underlined)
-    {
-        Assert.Contains(message, run.WithId("DMC0001").Select(d => d.Message()));
-        var finding = Assert.Single(run.WithId("DMC0001"), d => d.Message() == message);
-        Assert.Equal(underlined, finding.Underlined());
-        var source = finding.Location.SourceTree!.GetText().ToString();
-        Assert.Equal(source.IndexOf(underlined, source.IndexOf(anchor, StringComparison.Ordinal), StringComparison.Ordinal), finding.Location.SourceSpan.Start);
-    }
+    private static void AssertFinding(GeneratorRun run, string message, string anchor, string underlined) =>
+        run.AssertPlaced("DMC0001", message, underlined, anchor);
 
     private static void AssertClean(GeneratorRun run) =>
         Assert.Empty(run.WithId("DMC0001").Select(d => d.Message()));

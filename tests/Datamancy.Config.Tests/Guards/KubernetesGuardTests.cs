@@ -38,11 +38,7 @@ public sealed class KubernetesGuardTests
     public void Each_finding_is_worded_and_placed(string attributes, string id, string message, string underlined)
     {
         var run = Run(attributes);
-        Assert.Contains(message, run.WithId(id).Select(d => d.Message()));
-        var finding = Assert.Single(run.WithId(id), d => d.Message() == message);
-        Assert.Equal(underlined, finding.Underlined());
-        var source = finding.Location.SourceTree!.GetText().ToString();
-        Assert.Equal(source.IndexOf(underlined, source.IndexOf(attributes, StringComparison.Ordinal), StringComparison.Ordinal), finding.Location.SourceSpan.Start);
+        run.AssertPlaced(id, message, underlined, attributes);
     }
 
     public static TheoryData<string> Quiet() => new()
