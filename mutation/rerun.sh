@@ -15,12 +15,14 @@ for name in "$@"; do
   args=$(batch "$name") || exit 2
   # Every --mutate of the batch is replaced by the survivors' lines.
   args=$(echo "$args" | sed -E 's/--mutate [^ ]+//g')
+  # set -f: the patterns hold '*' and '{..}', which the shell must pass on as they are.
+  set -f
+  patterns=$(python3 survivor_spans.py "$full") || exit 2
   mutate=""
-  for pattern in $(python3 survivor_spans.py "$full"); do mutate="$mutate --mutate $pattern"; done
-  [ -n "$mutate" ] || { echo "$name: nothing survived"; continue; }
+  for pattern in $patterns; do mutate="$mutate --mutate $pattern"; done
+  [ -n "$mutate" ] || { echo "$name: nothing survived"; set +f; continue; }
   echo "== $name-rerun $(date -u +%H:%M:%S)"
   if [ "$name" = emitter ] || [ "$name" = secrets ]; then unset DATAMANCY_TEST_NO_CACHE; else export DATAMANCY_TEST_NO_CACHE=1; fi
-  set -f
   rm -rf "StrykerOutput/$name-rerun"
   dotnet stryker --reporter json --reporter cleartext --concurrency 2 -O "StrykerOutput/$name-rerun" $args $mutate || exit 1
   set +f

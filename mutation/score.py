@@ -11,19 +11,27 @@ import sys
 
 
 def key(path, m):
+    # The path below src/, so a re-run in another checkout of the same commit matches.
     s = m["location"]["start"]
     e = m["location"]["end"]
-    return (path, s["line"], s["column"], e["line"], e["column"], m["mutatorName"], m.get("replacement", ""))
+    return (path.split("/src/")[-1], s["line"], s["column"], e["line"], e["column"], m["mutatorName"], m.get("replacement", ""))
 
 
-report = json.load(open(sys.argv[1]))
+args = sys.argv[1:]
+rerun_path = None
+if "--rerun" in args:
+    i = args.index("--rerun")
+    rerun_path = args[i + 1]
+    del args[i:i + 2]
+report = json.load(open(args[0]))
 killed_later = set()
-if len(sys.argv) > 3 and sys.argv[2] == "--rerun":
-    rerun = json.load(open(sys.argv[3]))
+if rerun_path:
+    rerun = json.load(open(rerun_path))
     for path, data in rerun["files"].items():
         for m in data["mutants"]:
             if m["status"] in ("Killed", "Timeout"):
                 killed_later.add(key(path, m))
+matched = 0
 
 total_k = total_d = 0
 survivors = []
@@ -33,6 +41,7 @@ for path, data in sorted(report["files"].items()):
         status = m["status"]
         if status in ("Survived", "NoCoverage") and key(path, m) in killed_later:
             status = "Killed"
+            matched += 1
         counts[status] = counts.get(status, 0) + 1
         if status in ("Survived", "NoCoverage"):
             line = m["location"]["start"]["line"]
@@ -49,3 +58,7 @@ if total_d:
 print()
 for s in survivors:
     print("- `%s:%d` %s, %s: `%s`" % s)
+if rerun_path:
+    print()
+    print("re-run: %d survivors of the full run killed" % matched)
+

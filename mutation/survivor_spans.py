@@ -18,8 +18,11 @@ for path, data in sorted(report["files"].items()):
             lines.update(range(start, end + 1))
     if not lines:
         continue
-    # Roslyn's SourceText drops a byte-order mark; offsets count characters after it.
-    text = open(path, encoding="utf-8-sig").read()
+    # Offsets count characters of the source Stryker mutated (the report holds it); the file must still be that source.
+    text = data["source"]
+    on_disk = open(path, encoding="utf-8-sig", newline="").read()
+    if on_disk != text:
+        sys.exit("%s changed since the report was written; run the whole batch again" % path)
     starts = [0]
     for i, c in enumerate(text):
         if c == "\n":

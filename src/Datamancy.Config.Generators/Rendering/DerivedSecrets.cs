@@ -95,18 +95,23 @@ namespace Datamancy.Config.Generators.Rendering
                     var secretName = "API_" + Parsing.EnvNames.FromServiceName(service.Name) + "_CLIENT_SECRET";
                     yield return new OidcClient(service, service.ApiClientId(), secretName, secretName + "_DIGEST", IsMachine: true);
                 }
-                foreach (var external in service.Role == ServiceRole.Sso ? service.Extras.ExternalClients : EquatableArray<ExternalOidcClientModel>.Empty)
+                var externals = service.Role == ServiceRole.Sso ? service.Extras.ExternalClients : EquatableArray<ExternalOidcClientModel>.Empty;
+                for (var i = 0; i < externals.Count; i++)
                 {
                     // A public client (a phone app) has no secret: it proves itself with PKCE.
+                    var external = externals[i];
                     var externalSecret = external.ClientSecret ?? string.Empty;
-                    yield return new OidcClient(service, external.ClientId, externalSecret, externalSecret.Length == 0 ? string.Empty : externalSecret + "_DIGEST", IsMachine: false, external);
+                    yield return new OidcClient(service, external.ClientId, externalSecret, externalSecret.Length == 0 ? string.Empty : externalSecret + "_DIGEST", IsMachine: false, external, i);
                 }
             }
         }
 
         /// <summary>An OIDC client: the app reads <paramref name="SecretName"/>, Authelia reads <paramref name="DigestVariable"/>.</summary>
-        /// <remarks><paramref name="External"/> is set for a client of an app outside the stack; its plaintext is for the app's owner.</remarks>
-        internal sealed record OidcClient(ServiceModel Service, string ClientId, string SecretName, string DigestVariable, bool IsMachine, ExternalOidcClientModel? External = null)
+        /// <remarks>
+        /// <paramref name="External"/> is set for a client of an app outside the stack; its plaintext is for the app's owner.
+        /// <paramref name="ExternalIndex"/> is its place among the service's [ExternalOidcClient]s.
+        /// </remarks>
+        internal sealed record OidcClient(ServiceModel Service, string ClientId, string SecretName, string DigestVariable, bool IsMachine, ExternalOidcClientModel? External = null, int ExternalIndex = 0)
         {
             /// <summary>A plaintext that no service of the stack reads (machine and external clients): the secrets command writes it for whoever configures the client.</summary>
             public bool PlaintextForClients => SecretName.Length > 0 && (IsMachine || External is not null);

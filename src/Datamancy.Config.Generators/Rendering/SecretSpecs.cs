@@ -44,7 +44,12 @@ namespace Datamancy.Config.Generators.Rendering
         {
             var clients = DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0).ToList();
             var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));
-            var digests = clients.ToDictionary(c => c.DigestVariable, c => c.SecretName);
+            // Two clients naming one secret are a finding (ExtrasStackRules); the first one's digest stands here.
+            var digests = new Dictionary<string, string>();
+            foreach (var client in clients.Where(c => !digests.ContainsKey(c.DigestVariable)))
+            {
+                digests[client.DigestVariable] = client.SecretName;
+            }
             var first = new Dictionary<string, SecretRef>();
             var readers = new Dictionary<string, SortedSet<string>>();
             var bootstrap = new HashSet<string>();

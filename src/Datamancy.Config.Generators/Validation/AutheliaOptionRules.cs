@@ -77,7 +77,7 @@ namespace Datamancy.Config.Generators.Validation
             }
             for (var i = 0; i < x.ExternalClients.Count; i++)
             {
-                CheckExternal(s, x.ExternalClients[i], "ExternalOidcClient" + (i == 0 ? string.Empty : "#" + i), findings, invalid);
+                CheckExternal(s, x.ExternalClients[i], SiteKeys.Nth("ExternalOidcClient", i), findings, invalid);
             }
         }
 

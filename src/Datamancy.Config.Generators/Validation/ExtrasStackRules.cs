@@ -158,12 +158,27 @@ namespace Datamancy.Config.Generators.Validation
             {
                 if (clients.TryGetValue(client.ClientId, out var first))
                 {
-                    Invalid(findings, client.Service, client.External is null ? "Service.Name" : ExternalClientKey(client.Service, client.External), "OIDC client ID '" + Shown(client.ClientId) + "'",
+                    Invalid(findings, client.Service, client.External is null ? "Service.Name" : SiteKeys.Nth("ExternalOidcClient", client.ExternalIndex), "OIDC client ID '" + Shown(client.ClientId) + "'",
                         "it is already the client of '" + first + "'; client IDs are unique");
                 }
                 else
                 {
                     clients[client.ClientId] = client.External is null ? client.Service.Name : client.ClientId;
+                }
+            }
+            var secrets = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var client in DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0))
+            {
+                if (secrets.TryGetValue(client.SecretName, out var owner))
+                {
+                    var key = client.External is not null ? SiteKeys.Nth("ExternalOidcClient", client.ExternalIndex) + ".ClientSecret"
+                        : client.IsMachine ? "ApiHost" : "UiHost.OidcClientSecret";
+                    Invalid(findings, client.Service, key, "ClientSecret '" + Shown(client.SecretName) + "'",
+                        "it is already the secret of OIDC client '" + owner + "'; each client has its own secret");
+                }
+                else
+                {
+                    secrets[client.SecretName] = client.ClientId;
                 }
             }
             foreach (var s in stack.Services)
@@ -181,17 +196,6 @@ namespace Datamancy.Config.Generators.Validation
                     }
                 }
             }
-        }
-
-        /// <summary>The site of one [ExternalOidcClient] among its service's, as <see cref="AutheliaOptionRules"/> names them.</summary>
-        private static string ExternalClientKey(ServiceModel s, ExternalOidcClientModel client)
-        {
-            var i = 0;
-            while (i < s.Extras.ExternalClients.Count - 1 && !ReferenceEquals(s.Extras.ExternalClients[i], client))
-            {
-                i++;
-            }
-            return "ExternalOidcClient" + (i == 0 ? string.Empty : "#" + i);
         }
 
         private static void CheckSettings(StackModel stack, List<Finding> findings)

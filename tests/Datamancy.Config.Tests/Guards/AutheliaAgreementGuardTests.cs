@@ -10,8 +10,8 @@ namespace Datamancy.Config.Tests.Guards;
 /// <summary>
 /// Authelia's configuration of every test stack says what the descriptors declare: the one cookie domain and portal
 /// URL, the session store and directory it reaches, storage on the volume compose keeps, rules in first-match order
-/// (bypass, then machines, then people) with their groups and factor, and each OIDC client's policy, redirect and
-/// secret by reference only.
+/// (bypass, then machines, then people) with their groups and factor, each client's secret by reference only, and
+/// each service's own OIDC client's policy and redirect (external clients' options are AutheliaOptionGuardTests').
 /// </summary>
 public sealed class AutheliaAgreementGuardTests
 {
@@ -62,7 +62,9 @@ public sealed class AutheliaAgreementGuardTests
         var redirect = sso.Extras.Authelia?.DefaultRedirection;
         Assert.Equal(redirect is null ? null : "https://" + model.Fqdn(redirect), Optional(cookie, "default_redirection_url"));
 
-        var store = AutheliaRenderer.SessionStore(model);
+        // The cache marked [SessionStore] (first by name), else the stack's only cache.
+        var store = model.Services.Where(s => s.Extras.SessionStore).OrderBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault()
+            ?? model.Services.SingleOrDefault(s => s.Role == M.ServiceRole.Cache);
         Assert.Equal(store?.Name, Optional(authelia, "session", "redis", "host"));
         Assert.Equal(store is null ? null : (store.Port == 0 ? 6379 : store.Port).ToString(System.Globalization.CultureInfo.InvariantCulture), Optional(authelia, "session", "redis", "port"));
 
@@ -95,6 +97,20 @@ public sealed class AutheliaAgreementGuardTests
         Assert.Equal(ldap.MailAttribute, backend.At("attributes", "mail").Text());
         Assert.Equal(ldap.GroupNameAttribute, backend.At("attributes", "group_name").Text());
         Assert.Equal(bootstrapped ? "true" : null, Optional(authelia, "authentication_backend", "password_reset", "disable"));
+    }
+
+    [Fact]
+    public void The_minimal_stacks_directory_uses_the_default_layout()
+    {
+        var backend = YamlJson.Parse(TestStacks.Run("minimal").Artifact("prod/authelia/configuration.yml")).At("authentication_backend", "ldap");
+        Assert.Equal("ldap://ldap:389", backend.At("address").Text());
+        Assert.Equal("custom", backend.At("implementation").Text());
+        Assert.Equal("dc=example,dc=org", backend.At("base_dn").Text());
+        Assert.Equal("ou=users", backend.At("additional_users_dn").Text());
+        Assert.Equal("ou=groups", backend.At("additional_groups_dn").Text());
+        Assert.Equal("(&({username_attribute}={input})(objectClass=person))", backend.At("users_filter").Text());
+        Assert.Equal("(member={dn})", backend.At("groups_filter").Text());
+        Assert.Equal(new[] { "uid", "displayName", "mail", "cn" }, new[] { "username", "display_name", "mail", "group_name" }.Select(k => backend.At("attributes", k).Text()));
     }
 
     [Theory]

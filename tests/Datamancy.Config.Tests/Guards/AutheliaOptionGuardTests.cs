@@ -88,7 +88,7 @@ public sealed class AutheliaOptionGuardTests
         { "authelia", "[ExternalOidcClient(\"portal\", \"https://portal.other.example/cb\", ClientSecret = \"PORTAL_SECRET\")]" },
         { "ldap", "[Ldap(BaseDn = \"dc=example,dc=com\", UsersDn = \"ou=people\", GroupsDn = \"ou=groups\", BindUser = \"cn=authelia,ou=service\", UserObjectClass = \"inetOrgPerson\", GroupObjectClass = \"groupOfNames\", UsernameAttribute = \"uid\", DisplayNameAttribute = \"displayName\", MailAttribute = \"mail\", GroupNameAttribute = \"cn\", Implementation = \"custom\")]" },
         { "app", OidcApp + "[OidcOptions(Scopes = new[] { \"openid\", \"groups\" }, TokenEndpointAuthMethod = TokenEndpointAuthMethod.ClientSecretPost)]" },
-        { "app", App + "" },
+        { "app", App },
     };
 
     [Theory]

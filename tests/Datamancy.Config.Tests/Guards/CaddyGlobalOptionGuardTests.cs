@@ -32,6 +32,7 @@ public sealed class CaddyGlobalOptionGuardTests
         Assert.Equal(8443, (int)adapted["apps"]!["http"]!["https_port"]!);
         Assert.NotEmpty(Listeners(adapted));
         Assert.All(Listeners(adapted), l => Assert.StartsWith("127.0.0.1:", l, StringComparison.Ordinal));
+        Assert.NotEmpty(Issuers(adapted));
         Assert.All(Issuers(adapted), i => Assert.Equal("internal", (string)i["module"]!));
         Assert.False((bool)adapted["apps"]!["pki"]!["certificate_authorities"]!["local"]!["install_trust"]!);
     }
@@ -43,6 +44,7 @@ public sealed class CaddyGlobalOptionGuardTests
         var dev = Adapted(stack, "dev");
         Assert.NotEmpty(Issuers(dev));
         Assert.All(Issuers(dev), i => Assert.Equal("internal", (string)i["module"]!));
+        Assert.NotEmpty(Listeners(dev));
         Assert.All(Listeners(dev), l => Assert.Equal(":443", l));
 
         var prod = Adapted(stack, "prod");

@@ -45,6 +45,10 @@ public sealed class ComposeHardeningGuardTests
                 Assert.Equal("host", Optional(service, "network_mode"));
                 Assert.False(service.Has("expose"), s.Name + ": a host-network service exposes nothing");
             }
+            else
+            {
+                Assert.NotEqual("host", Optional(service, "network_mode"));
+            }
             var added = s.Elevations.Where(e => e.Kind == M.Elevation.CapAdd && ElevationRules.IsJustified(e)).SelectMany(e => e.Capabilities).Distinct().ToList();
             Assert.Equal(added, service.Has("cap_add") ? service.At("cap_add").Texts().ToList() : new List<string>());
             Assert.Equal(s.Extras.ReadOnlyRootFilesystem ? "true" : null, Optional(service, "read_only"));

@@ -1,6 +1,5 @@
 using Datamancy.Config.Tests.Hostile;
 using Datamancy.Config.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Datamancy.Config.Tests.Guards;

@@ -113,6 +113,35 @@ public sealed class ExtrasStackRuleGuardTests
         Assert.Equal("Service 'authelia': OIDC client ID 'portal' is invalid: it is already the client of 'portal'; client IDs are unique", finding.Message());
         Assert.Equal("ExternalOidcClient(\"portal\", \"https://b.other.example/cb\", ClientSecret = \"PORTAL_B_SECRET\")", finding.Underlined());
         AssertClean(Run(App(), from: Health, to: clients.Replace("\"portal\", \"https://b", "\"portal-b\", \"https://b") + Health));
+
+        // Two declarations alike in every argument: still the second one.
+        var twice = clients.Split('\n')[0] + "\n";
+        var alike = Run(App(), from: Health, to: twice + twice + Health);
+        alike.AssertPlaced("DMC0001", "Service 'authelia': OIDC client ID 'portal' is invalid: it is already the client of 'portal'; client IDs are unique",
+            twice.Substring(1, twice.Length - 3), twice, occurrence: 2);
+        alike.AssertPlaced("DMC0001", "Service 'authelia': ClientSecret 'PORTAL_A_SECRET' is invalid: it is already the secret of OIDC client 'portal'; each client has its own secret",
+            "ClientSecret = \"PORTAL_A_SECRET\"", twice, occurrence: 2);
+    }
+
+    /// <summary>A service whose OIDC client ID is <paramref name="name"/>: its UI host logs in with OIDC.</summary>
+    private static string OidcService(string name, string type) =>
+        "[Service(\"" + name + "\", \"example/" + name + ":1.0.0\", Port = 8080, Networks = Network.Frontend)]\n"
+        + "[UiHost(\"" + name + "\", Sso = SsoMode.Oidc, OidcClientSecret = \"" + name.ToUpperInvariant() + "_OIDC_SECRET\", Justification = \"The app has no local accounts: its only login is OIDC.\")]\n"
+        + "[Secret(\"" + name.ToUpperInvariant() + "_OIDC_SECRET\")]\n[Healthcheck(\"true\")]\npublic partial class " + type + ";\n";
+
+    [Fact]
+    public void A_service_client_and_an_external_client_of_one_id_are_reported_on_the_later_one()
+    {
+        const string Health = "[Healthcheck(\"/app/healthcheck.sh\")]";
+        static string External(string id) => "[ExternalOidcClient(\"" + id + "\", \"https://a.other.example/cb\", ClientSecret = \"OTHER_SECRET\")]\n";
+        // 'alpha' comes before 'authelia': the external client is the later one.
+        AssertFinding(Run(OidcService("alpha", "Alpha") + App(), from: Health, to: External("alpha") + Health),
+            "Service 'authelia': OIDC client ID 'alpha' is invalid: it is already the client of 'alpha'; client IDs are unique",
+            "[ExternalOidcClient(", "ExternalOidcClient(\"alpha\", \"https://a.other.example/cb\", ClientSecret = \"OTHER_SECRET\")");
+        // 'zeta' comes after it: the service's own client is the later one, reported on its name.
+        AssertFinding(Run(OidcService("zeta", "Zeta") + App(), from: Health, to: External("zeta") + Health),
+            "Service 'zeta': OIDC client ID 'zeta' is invalid: it is already the client of 'zeta'; client IDs are unique",
+            "[Service(\"zeta\"", "\"zeta\"");
     }
 
     [Fact]

@@ -86,10 +86,10 @@ public sealed class SecretValueGuardTests
     }
 
     [Theory]
-    [InlineData("Password", 32, "^[A-Za-z0-9]{32}$")]
-    [InlineData("OidcClientSecret", 40, "^[A-Za-z0-9]{40}$")]
-    [InlineData("HexKey", 16, "^[0-9a-f]{32}$")]
-    [InlineData("Base64Key", 30, "^[A-Za-z0-9+/]{40}$")]
+    [InlineData("Password", 32, "^[A-Za-z0-9]{32}\\z")]
+    [InlineData("OidcClientSecret", 40, "^[A-Za-z0-9]{40}\\z")]
+    [InlineData("HexKey", 16, "^[0-9a-f]{32}\\z")]
+    [InlineData("Base64Key", 30, "^[A-Za-z0-9+/]{40}\\z")]
     public void Each_kind_is_created_from_its_alphabet_at_its_length(string kind, int length, string pattern) =>
         Assert.Matches(pattern, SecretValues.Create(kind, length));
 
@@ -105,10 +105,10 @@ public sealed class SecretValueGuardTests
     [Fact]
     public void A_digest_has_a_16_byte_salt_and_a_64_byte_key_in_the_adapted_alphabet()
     {
-        var digests = Enumerable.Range(0, 20).Select(_ => AutheliaDigest.Create("x")).ToList();
-        Assert.All(digests, d => Assert.Matches(@"^\$pbkdf2-sha512\$310000\$[A-Za-z0-9./]{22}\$[A-Za-z0-9./]{86}$", d));
-        Assert.Contains(digests, d => d.Contains('.'));
-        Assert.Equal(20, digests.Distinct().Count());
+        // Four digests hold a '+' of the plain base64 alphabet with a chance of 99.9 %: the pattern refuses it.
+        var digests = Enumerable.Range(0, 4).Select(_ => AutheliaDigest.Create("x")).ToList();
+        Assert.All(digests, d => Assert.Matches(@"^\$pbkdf2-sha512\$310000\$[A-Za-z0-9./]{22}\$[A-Za-z0-9./]{86}\z", d));
+        Assert.Equal(4, digests.Distinct().Count());
     }
 
     private static string Digest(string plaintext, int iterations, int saltBytes, int keyBytes)
@@ -136,13 +136,10 @@ public sealed class SecretValueGuardTests
     }
 
     [Theory]
-    [InlineData("x$pbkdf2-sha512$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA")]
-    [InlineData("$pbkdf2-sha256$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA")]
     [InlineData("$pbkdf2-sha512$0$AAAAAAAAAAAAAAAAAAAAAA$AAAA")]
     [InlineData("$pbkdf2-sha512$-1$AAAAAAAAAAAAAAAAAAAAAA$AAAA")]
     [InlineData("$pbkdf2-sha512$one$AAAAAAAAAAAAAAAAAAAAAA$AAAA")]
     [InlineData("$pbkdf2-sha512$1$AAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("$pbkdf2-sha512$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA$")]
     [InlineData("$pbkdf2-sha512$1$!!!!$AAAA")]
     [InlineData("$pbkdf2-sha512$1$AAAA$A")]
     public void A_malformed_digest_verifies_nothing_and_throws_nothing(string digest) =>
@@ -155,6 +152,8 @@ public sealed class SecretValueGuardTests
         Assert.True(AutheliaDigest.Verify("pass", digest));
         Assert.False(AutheliaDigest.Verify("pass", "x" + digest));
         Assert.False(AutheliaDigest.Verify("pass", digest.Replace("pbkdf2-sha512", "pbkdf2-sha256")));
+        Assert.False(AutheliaDigest.Verify("pass", digest + "$"));
+        Assert.False(AutheliaDigest.Verify("pass", digest + "$x"));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class Findings
         for (var n = 0; n < occurrence; n++)
         {
             at = source.IndexOf(underlined, at + 1, StringComparison.Ordinal);
+            Assert.True(at >= 0, "the source has fewer than " + occurrence + " of " + underlined + " after the anchor");
         }
         Assert.Equal(at, finding.Location.SourceSpan.Start);
     }
