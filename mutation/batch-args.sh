@@ -20,7 +20,7 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.EmitGuardTests|FullyQualifiedName~Guards.EmitFileGuardTests|FullyQualifiedName~EmissionTests|FullyQualifiedName~EmissionSafetyTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~SecretsTests|FullyQualifiedName~KubernetesSecretFileTests)" ;;
     secrets) echo --test-project $T --project Datamancy.Config.Emit.csproj --mutate "**/Secrets/SecretValues.cs" --mutate "**/Secrets/SecretStrength.cs" \
       --mutate "**/Secrets/RotationRecord.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.SecretValueGuardTests|FullyQualifiedName~SecretsFileSafetyTests|FullyQualifiedName~Tests.SecretsTests|FullyQualifiedName~SecretRotationTests)" ;;
+      --test-case-filter "${F}(FullyQualifiedName~Guards.SecretValueGuardTests|FullyQualifiedName~SecretsFileSafetyTests)" ;;
     network) echo --test-project $T --test-project $A --mutate "**/Validation/ServiceNetworkRules.cs" --mutate "**/Validation/ReachabilityRules.cs" \
       --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Guards.FindingPlacementTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
