@@ -44,7 +44,7 @@ public sealed class ServiceRuleGuardTests
         { App + "[Resources(Cpus = \"-1\")]", "Service 'app': Cpus '-1' is invalid: use a positive number such as '0.5' or '2'", "Cpus = \"-1\"", 1 },
         { App + "[Resources(Pids = 1000001)]", "Service 'app': Pids 1000001 is invalid: use 1-1000000", "Pids = 1000001", 1 },
         { App + "[Resources(Pids = -1)]", "Service 'app': Pids -1 is invalid: use 1-1000000", "Pids = -1", 1 },
-        { App + "[Publish(25, ContainerPort = 70000, Justification = \"The app needs this on the host.\")]", "Service 'app': published port 25:70000 is invalid: ports are 1-65535", "ContainerPort = 70000", 1 },
+        { App + "[Publish(25, ContainerPort = 70000, Justification = \"The app needs this on the host.\")]", "Service 'app': published port 25:70000 is invalid: ports are 1-65535", "25", 1 },
         { App + "[Publish(70000, Justification = \"The app needs this on the host.\")]", "Service 'app': published port 70000:70000 is invalid: ports are 1-65535", "70000", 1 },
         { RoutedApp + "[UiHost(\"Bad_Sub\")]", "Service 'app': UI subdomain 'Bad_Sub' is invalid: use lower-case DNS labels (letters, digits, '-') separated by '.'", "\"Bad_Sub\"", 1 },
         { RoutedApp + "[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"APP_OIDC_SECRET\", Justification = \"No local\\naccounts at all.\")]\n[Secret(\"APP_OIDC_SECRET\")]", "Service 'app': Justification is invalid: control, line-break and invisible characters are not allowed", "Justification = \"No local\\naccounts at all.\"", 1 },
