@@ -209,6 +209,16 @@ public sealed class SecretValueGuardTests
         Assert.Equal(path + " has a malformed line; expected NAME<TAB>created|rotated|recorded<TAB>yyyy-MM-ddTHH:mm:ssZ. Nothing was written.", error.Message);
     }
 
+    [Fact]
+    public void A_rotation_record_others_can_read_is_refused_before_it_is_read()
+    {
+        using var folder = new TempFolder();
+        var path = RotationRecord.PathIn(folder.Path);
+        SecureFile.WriteAtomically(path, w => w.WriteLine("A\tcreated\t2020-01-02T03:04:05Z"));
+        File.SetUnixFileMode(path, SecureFile.OwnerOnly | UnixFileMode.OtherRead);
+        Assert.Throws<SecretFileException>(() => RotationRecord.Read(folder.Path));
+    }
+
     [Theory]
     [InlineData("created")]
     [InlineData("rotated")]
