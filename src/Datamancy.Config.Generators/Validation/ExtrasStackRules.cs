@@ -171,7 +171,7 @@ namespace Datamancy.Config.Generators.Validation
             {
                 if (secrets.TryGetValue(client.SecretName, out var owner))
                 {
-                    var key = client.External is not null ? SiteKeys.Nth("ExternalOidcClient", client.ExternalIndex) + ".ClientSecret"
+                    var key = client.External is not null ? SiteKeys.Of("ExternalOidcClient", client.ExternalIndex, "ClientSecret")
                         : client.IsMachine ? "ApiHost" : "UiHost.OidcClientSecret";
                     Invalid(findings, client.Service, key, "ClientSecret '" + Shown(client.SecretName) + "'",
                         "it is already the secret of OIDC client '" + owner + "'; each client has its own secret");
