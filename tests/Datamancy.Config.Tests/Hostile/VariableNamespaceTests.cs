@@ -79,6 +79,14 @@ public sealed class VariableNamespaceTests
         Assert.Empty(run.Artifacts);
     }
 
+    [Theory]
+    [InlineData("[ApiHost(AllowlistVariable = \"APP_KEY\", ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", "AllowlistVariable = \"APP_KEY\"",
+        "Service 'app': AllowlistVariable 'APP_KEY' cannot be used: it is a secret of the stack; Compose would pass the secret to Caddy, which prints it in errors and serves it in its admin API")]
+    [InlineData("[Capabilities(\"host.shell.read\", Variable = \"APP_TOKEN\")]\n[Secret(\"APP_TOKEN\")]", "Variable = \"APP_TOKEN\"",
+        "Service 'app': Capabilities Variable 'APP_TOKEN' cannot be used: it is a secret of the stack; the capability list would replace or reveal it")]
+    public void A_variable_naming_a_secret_of_the_stack_is_refused_word_for_word_at_its_argument(string attributes, string underlined, string message) =>
+        HostileStack.Run(App + attributes).AssertPlaced(DiagnosticIds.VariableOutsideNamespace, message, underlined, attributes);
+
     [Fact]
     public void Names_in_their_namespaces_and_the_defaults_are_accepted()
     {

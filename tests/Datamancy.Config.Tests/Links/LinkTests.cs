@@ -132,8 +132,37 @@ public sealed class LinkTests
         return TestStacks.Minimal.Replace(oldText, newText) + "\n" + added + "\n";
     }
 
+    /// <summary>Two more databases on the database network: one with a port, one without (nothing reaches it there).</summary>
+    private const string MoreDatabases = """
+        [Service("db2", "postgres:16.4-alpine", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database)]
+        [Secret("DB2_PASSWORD")]
+        [Healthcheck("pg_isready")]
+        public partial class Db2;
+
+        [Service("db3", "example/embedded-db:1.0.0", Role = ServiceRole.Database, Networks = Network.Database)]
+        [Healthcheck("true")]
+        public partial class Db3;
+        """;
+
+    private const string Worker = """
+        [Service("worker", "example/worker:1.0.0", Networks = Network.None)]
+        [Uses(typeof(Db))]
+        [Healthcheck("true")]
+        public partial class Worker;
+        """;
+
     public static TheoryData<string, string, string, string> Fires() => new()
     {
+        // Every database with a port that the member does not use, listed; one it uses or one without a port is not.
+        { DiagnosticIds.DatabaseReachableByNonUser, Minimal("Port = 80, Networks = Network.Frontend)]", "Port = 80, Networks = Network.Frontend | Network.Database)]", Postgres + MoreDatabases), "Networks = Network.Frontend | Network.Database",
+            "Service 'whoami' is on the database network but does not use 'db', 'db2', which it can reach there; declare [Uses], leave the database network, or set Networking = NetworkLayout.PerLink on the stack" },
+        { DiagnosticIds.DatabaseReachableByNonUser, Minimal("Port = 80, Networks = Network.Frontend)]\n[UiHost(\"whoami\")]", "Port = 80, Networks = Network.Frontend | Network.Database)]\n[UiHost(\"whoami\")]\n[Uses(typeof(Db))]", Postgres + MoreDatabases), "Networks = Network.Frontend | Network.Database",
+            "Service 'whoami' is on the database network but does not use 'db2', which it can reach there; declare [Uses], leave the database network, or set Networking = NetworkLayout.PerLink on the stack" },
+        // The networks named in the message: each of several, or none.
+        { DiagnosticIds.LinkWithoutTarget, Minimal("Port = 80, Networks = Network.Frontend)]\n[UiHost(\"whoami\")]", "Port = 80, Networks = Network.Frontend | Network.Backend)]\n[UiHost(\"whoami\")]\n[Uses(typeof(Db))]"), "typeof(Db)",
+            "Service 'whoami': the [Uses] link to 'db' cannot be carried: the two services share no network (frontend+backend / database); add a common network or use Networking = NetworkLayout.PerLink" },
+        { DiagnosticIds.LinkWithoutTarget, Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]", Postgres + Worker), "typeof(Db)",
+            "Service 'worker': the [Uses] link to 'db' cannot be carried: the two services share no network (none / database); add a common network or use Networking = NetworkLayout.PerLink" },
         { DiagnosticIds.LinkWithoutTarget, Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n[Uses(typeof(Db))]"), "typeof(Db)",
             "Service 'whoami': the [Uses] link to 'db' cannot be carried: the two services share no network (frontend / database); add a common network or use Networking = NetworkLayout.PerLink" },
         { DiagnosticIds.LinkWithoutTarget, Minimal("[UiHost(\"whoami\")]", "[UiHost(\"whoami\")]\n[DependsOn(typeof(NoPort))]"), "typeof(NoPort)",
