@@ -30,6 +30,18 @@ if (args.Length > 0 && args[0] == "--unrelated-profile")
     return 0;
 }
 
+// --unrelated-loop [size] [calls]: only unrelated edits on the warm driver, for a profiler (dotnet-trace) to sample.
+if (args.Length > 0 && args[0] == "--unrelated-loop")
+{
+    var workload = new Workload(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20000;
+    for (var i = 0; i < calls; i++)
+    {
+        workload.UnrelatedEdit();
+    }
+    return 0;
+}
+
 // --steps [size] [edits]: the one-descriptor edit's time per tracked pipeline step (ElapsedTime), median over the edits.
 if (args.Length > 0 && args[0] == "--steps")
 {
