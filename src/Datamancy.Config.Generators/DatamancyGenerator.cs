@@ -121,20 +121,20 @@ namespace Datamancy.Config.Generators
                 }
             });
 
-            // Typed views: one generated file per syntax tree that declares partial services. A tree's views are
-            // rebuilt only when its parse (or the domain) changed; an unrelated edit leaves every one Cached.
+            // Typed views: one generated file per bucket of syntax trees (TreeViews.Buckets at most). A tree's views are
+            // rebuilt only when its parse (or the domain) changed, a bucket's file only when one of its trees' views did;
+            // an unrelated edit leaves every one Cached.
             var domain = build.Select(static (b, _) => b.Model?.Domain);
             var views = parsedTrees
                 .Combine(domain)
                 .Select(static (pair, _) => TreeViews.From(pair.Left, pair.Right))
                 .WithTrackingName(StepNames.ServiceViews);
-            context.RegisterSourceOutput(views, static (spc, tree) =>
-            {
-                if (tree is not null)
-                {
-                    spc.AddSource(tree.HintName, CSharpEmitter.Services(tree));
-                }
-            });
+            var viewFiles = views
+                .Collect()
+                .SelectMany(static (all, _) => ViewBucket.Group(all))
+                .Select(static (bucket, _) => new GeneratedFile(TreeViews.HintNameOf(bucket.Bucket), CSharpEmitter.Services(bucket)))
+                .WithTrackingName(StepNames.ViewFiles);
+            context.RegisterSourceOutput(viewFiles, static (spc, file) => spc.AddSource(file.HintName, file.Text));
 
             // Findings are reported by the analyzers (ServiceAnalyzer, StackAnalyzer, StackWideAnalyzer), so #pragma,
             // .editorconfig and [Justify] apply to every rule alike; the generator only decides whether to render.

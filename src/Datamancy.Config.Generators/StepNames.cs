@@ -12,8 +12,11 @@ namespace Datamancy.Config.Generators
         public const string DomainOverride = "Datamancy.DomainOverride";
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
-        /// <summary>One output per syntax tree: the typed views of its partial services (null for a tree without any), one generated file.</summary>
+        /// <summary>One output per syntax tree: the typed views of its partial services (null for a tree without any).</summary>
         public const string ServiceViews = "Datamancy.ServiceViews";
+
+        /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
+        public const string ViewFiles = "Datamancy.ViewFiles";
 
         /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments.</summary>
         public const string RenderPlan = "Datamancy.RenderPlan";

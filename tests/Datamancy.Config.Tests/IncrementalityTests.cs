@@ -81,14 +81,20 @@ public sealed class IncrementalityTests
         Assert.Equal(Sources(first), Sources(second));
 
         // Typed views: one step output per tree, every one Cached (not rebuilt, not compared), and one generated file
-        // per tree that declares partial services, under the same hint name as before the edit.
+        // per bucket of the trees that declare partial services, under the same hint name as before the edit.
         var views = Reasons(second, StepNames.ServiceViews);
         Assert.Equal(compilation.SyntaxTrees.Count(), views.Length);
         Assert.All(views, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
-        var declaring = compilation.SyntaxTrees.Count(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
-            .Any(c => c.Modifiers.Any(SyntaxKind.PartialKeyword) && c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Service")));
-        Assert.True(declaring > 1, "the sample declares its services in several files");
-        Assert.Equal(declaring, Sources(second).Keys.Count(hint => hint.StartsWith("Datamancy.Services.", StringComparison.Ordinal)));
+        AllCached(second, StepNames.ViewFiles);
+        var files = Sources(second).Where(s => s.Key.StartsWith("Datamancy.Services.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Sources(first).Keys.Where(hint => hint.StartsWith("Datamancy.Services.", StringComparison.Ordinal)), files.Select(f => f.Key));
+        Assert.InRange(files.Count, 2, Generators.Model.TreeViews.Buckets);
+        Assert.All(files, f => Assert.Matches(@"^Datamancy\.Services\.[0-9]{2}\.g\.cs$", f.Key));
+        var partials = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+            .Where(c => c.Modifiers.Any(SyntaxKind.PartialKeyword) && c.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() == "Service"))
+            .Select(c => c.Identifier.Text).ToList();
+        Assert.True(partials.Count > 1, "the sample declares several partial services");
+        Assert.All(partials, name => Assert.Single(files, f => f.Value.Contains(" class " + name + "\n", StringComparison.Ordinal)));
     }
 
     [Fact]

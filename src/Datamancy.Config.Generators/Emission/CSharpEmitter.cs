@@ -14,17 +14,22 @@ namespace Datamancy.Config.Generators.Emission
         public const string ManifestClass = "ArtifactManifest";
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Datamancy.Config\", \"0.1.0\")]";
 
-        /// <summary>The typed views of one syntax tree's services in one file: the header once, then each service's partial in document order.</summary>
-        public static string Services(TreeViews views)
+        /// <summary>The typed views of one bucket's trees in one file: the header once, then each service's partial, tree by tree in document order.</summary>
+        public static string Services(ViewBucket bucket)
         {
             var w = Header();
-            for (var i = 0; i < views.Views.Count; i++)
+            var first = true;
+            foreach (var tree in bucket.Trees)
             {
-                if (i > 0)
+                foreach (var view in tree.Views)
                 {
-                    w.Line();
+                    if (!first)
+                    {
+                        w.Line();
+                    }
+                    first = false;
+                    ServiceBody(w, view);
                 }
-                ServiceBody(w, views.Views[i]);
             }
             return w.ToString();
         }

@@ -6,12 +6,16 @@ using Datamancy.Config.Generators.Parsing.Trees;
 namespace Datamancy.Config.Generators.Model
 {
     /// <summary>
-    /// The typed views of the partial service classes declared in one syntax tree, emitted as one generated file.
-    /// One file per tree instead of one per service: Roslyn's driver does work per generated file on every pass,
-    /// even for a cached one, so the count of files is what an unrelated edit pays for.
+    /// The typed views of the partial service classes declared in one syntax tree, and the file (<see cref="Bucket"/>)
+    /// they are emitted in. Files hold buckets of trees rather than one tree each: Roslyn's driver does work per
+    /// generated file on every pass, even for a cached one, so the count of files is what an unrelated edit pays for
+    /// (half of it at 1,000 services in 102 files; see docs/performance.md), while an edit re-emits one bucket.
     /// </summary>
-    internal sealed record TreeViews(string HintName, EquatableArray<ServiceView> Views)
+    internal sealed record TreeViews(int Bucket, EquatableArray<ServiceView> Views)
     {
+        /// <summary>How many view files a stack has at most.</summary>
+        public const int Buckets = 16;
+
         /// <summary>The views of one tree's partial services, or null when it declares none.</summary>
         public static TreeViews? From(TreeParse tree, string? domain)
         {
@@ -23,26 +27,26 @@ namespace Datamancy.Config.Generators.Model
                     views.Add(new ServiceView(service.Class, model, domain));
                 }
             }
-            return views.Count == 0 ? null : new TreeViews(HintNameOf(tree.Path, views[0].Model.TypeName), views.ToEquatableArray());
+            return views.Count == 0 ? null : new TreeViews(BucketOf(tree.Path, views[0].Model.TypeName), views.ToEquatableArray());
         }
 
         /// <summary>
-        /// <c>Datamancy.Services.{file name}.{hash}.g.cs</c>: readable, deterministic, and unique, since the hash covers
-        /// the tree's full path and its first service's type (trees without a path, as in tests, differ by their types).
-        /// It depends on nothing outside the tree, so an edit of another tree never renames the file.
+        /// The tree's file: a hash of its file name (not the folder, so a checkout anywhere gives the same files) and its
+        /// first service's type. It depends on nothing outside the tree, so an edit of another tree never moves it; two
+        /// trees in one bucket share its file.
         /// </summary>
-        public static string HintNameOf(string path, string firstTypeName)
+        public static int BucketOf(string path, string firstTypeName)
         {
-            var start = path.LastIndexOfAny(new[] { '/', '\\' }) + 1;
-            var name = path.Substring(start);
-            var dot = name.LastIndexOf('.');
-            if (dot > 0)
-            {
-                name = name.Substring(0, dot);
-            }
-            var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-            return "Datamancy.Services." + (safe.Length == 0 ? "Tree" : safe) + "." + Fnv1a(path + "\n" + firstTypeName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            var hash = Fnv1a(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1) + "\n" + firstTypeName);
+            // FNV's low bits depend only on the low bits of each character: fold the high ones in before the remainder.
+            hash ^= hash >> 16;
+            hash ^= hash >> 8;
+            return (int)(hash % Buckets);
         }
+
+        /// <summary><c>Datamancy.Services.{bucket}.g.cs</c>, two digits.</summary>
+        public static string HintNameOf(int bucket) =>
+            "Datamancy.Services." + bucket.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
 
         /// <summary>FNV-1a over the UTF-8 bytes: the same on every runtime and process, unlike <see cref="string.GetHashCode()"/>.</summary>
         private static uint Fnv1a(string text)
@@ -54,5 +58,13 @@ namespace Datamancy.Config.Generators.Model
             }
             return hash;
         }
+    }
+
+    /// <summary>One view file: the trees of one bucket, in compilation order.</summary>
+    internal sealed record ViewBucket(int Bucket, EquatableArray<TreeViews> Trees)
+    {
+        /// <summary>The trees' views grouped by bucket, in bucket order; no bucket without views.</summary>
+        public static IEnumerable<ViewBucket> Group(IEnumerable<TreeViews?> trees) =>
+            trees.Where(t => t is not null).GroupBy(t => t!.Bucket).OrderBy(g => g.Key).Select(g => new ViewBucket(g.Key, g.Select(t => t!).ToEquatableArray()));
     }
 }
