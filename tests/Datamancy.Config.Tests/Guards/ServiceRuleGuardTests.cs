@@ -56,7 +56,75 @@ public sealed class ServiceRuleGuardTests
         { RoutedApp + "[ApiHost(DefaultAllowlist = new string[0], ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", "Service 'app': DefaultAllowlist is invalid: an empty default would admit nobody and hide the mistake; leave it unset for the private ranges", "DefaultAllowlist = new string[0]", 1 },
         { RoutedApp + "[ApiHost(ClientCredentials = true, ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", "Service 'app': ClientCredentials with ApiKeySecret is invalid: both use the 'Authorization: Bearer' header and Authelia checks every bearer token on a client_credentials host; choose one", "ClientCredentials = true", 1 },
         { RoutedApp + "[ApiHost(ClientCaFile = \"../ca.pem\", ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]", "Service 'app': ClientCaFile '../ca.pem' is invalid: use a relative file path of letters, digits, '.', '_', '-' and '/'", "ClientCaFile = \"../ca.pem\"", 1 },
+        // Names that must name a secret, and what is shown of them: nothing.
+        { App + "[Secret(\"app-key\")]", "Service 'app': Secret (value not shown) is invalid: name a secret: upper-case letters, digits and '_'", "\"app-key\"", 1 },
+        { RoutedApp + "[UiHost(\"app\", Sso = SsoMode.Oidc, OidcClientSecret = \"app-secret\", Justification = \"The app has no local accounts: its only login is OIDC.\")]", "Service 'app': OidcClientSecret (value not shown) is invalid: name a secret: upper-case letters, digits and '_'", "OidcClientSecret = \"app-secret\"", 1 },
+        { App + "[Volume(\"Bad Name\", \"/data\", Backup = Backup.Never)]", "Service 'app': volume source 'Bad Name' is invalid: use a volume name, a bind path inside the stack folder starting with './', or (justified) an absolute host path without '..'", "\"Bad Name\"", 1 },
+        { App + "[Capabilities(\"host.shell.read\", Variable = \"caps\")]", "Service 'app': Variable 'caps' is invalid: use upper-case letters, digits and '_'", "Variable = \"caps\"", 1 },
+        { App + "[Capabilities(\"Host.Shell\")]", "Service 'app': capability 'Host.Shell' is invalid: use a dotted lower-case name such as 'host.shell.read'", "\"Host.Shell\"", 1 },
     };
+
+    [Theory]
+    // A misspelt or lower-case secret name that looks like a credential is reported as one, without the value.
+    [InlineData("[Secret(\"sk-live1234abcd\")]", "Secret holds what looks like a secret value instead of a secret name")]
+    // Variable names are matched in any case: a lower-case password with a literal value is a secret literal.
+    [InlineData("[Env(\"db_password\", \"hunter2hunter2\")]", "environment variable 'db_password' has a literal value")]
+    public void A_secret_literal_is_reported_without_its_value(string attributes, string part)
+    {
+        var finding = Assert.Single(HostileStack.Run(App + attributes).WithId("DMC3001"));
+        Assert.Contains(part, finding.Message(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", finding.Message(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-live", finding.Message(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_public_key_in_any_case_is_no_secret_literal() =>
+        Assert.Empty(HostileStack.Run(App + "[Env(\"app_public_key\", \"ssh-ed25519 AAAA\")]").WithId("DMC3001"));
+
+    [Fact]
+    public void A_capability_allowlist_variable_in_any_case_is_reported() =>
+        Assert.Single(HostileStack.Run(App + "[Env(\"tools_allowed_capabilities\", \"host.shell.read\")]").WithId("DMC3012"));
+
+    [Fact]
+    public void An_invalid_environment_name_is_reported_once_and_its_value_not_checked()
+    {
+        var run = HostileStack.Run(App + "[Env(\"9X\", \"a\\nb\")]");
+        Assert.Single(run.WithId("DMC0001"), d => d.Message().Contains("'9X'", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.WithId("DMC0001"), d => d.Message().Contains("the value of", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_published_port_of_a_database_is_not_also_a_published_database() =>
+        Assert.Empty(HostileStack.Run("[Service(\"app\", \"postgres:16.4\", Port = 5432, Role = ServiceRole.Database, Networks = Network.Database)]\n"
+            + "[Publish(70000, Justification = \"The app needs this on the host.\")]").WithId("DMC2001"));
+
+    [Theory]
+    // Only a writable named volume whose backup is undecided needs a decision: not a bind mount, not an invalid name.
+    [InlineData("[Volume(\"./data\", \"/data\")]", 0)]
+    [InlineData("[Volume(\"./data\", \"/data\", ReadOnly = true)]", 0)]
+    [InlineData("[Volume(\"Bad Name\", \"/data\")]", 0)]
+    [InlineData("[Volume(\"data\", \"/data\", ReadOnly = true)]", 0)]
+    [InlineData("[Volume(\"data\", \"/data\")]", 1)]
+    public void Only_a_writable_named_volume_without_a_backup_decision_is_reported(string volume, int findings) =>
+        Assert.Equal(findings, HostileStack.Run(App + volume).WithId("DMC3008").Count());
+
+    [Theory]
+    [InlineData("[Healthcheck(\"true\", Retries = 1)]")]
+    [InlineData("[Healthcheck(\"true\", Retries = 100)]")]
+    [InlineData("[Resources(Pids = 1000000)]")]
+    [InlineData("[Resources(Pids = 1)]")]
+    public void The_bounds_themselves_are_accepted(string attributes) =>
+        Assert.DoesNotContain(Run(App + attributes).WithId("DMC0001"), d => d.Message().StartsWith("Service 'app'", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData(60, false)]
+    [InlineData(61, true)]
+    public void A_value_is_shown_up_to_60_characters(int length, bool cut) =>
+        Assert.Equal(new string('a', 60) + (cut ? "…" : ""), Generators.Validation.ServiceRules.Shown(new string('a', length)));
+
+    [Fact]
+    public void A_control_character_is_shown_as_its_escape() =>
+        Assert.Equal("a\\u0009b\\u0000", Generators.Validation.ServiceRules.Shown("a\tb\0"));
 
     [Theory]
     [MemberData(nameof(Refusals))]
