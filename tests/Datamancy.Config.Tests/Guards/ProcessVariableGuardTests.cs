@@ -36,4 +36,24 @@ public sealed class ProcessVariableGuardTests
     [InlineData("GITEA_TOKEN")]
     public void A_name_that_only_resembles_one_is_not(string name) =>
         Assert.False(VariableNamespaces.IsProcessVariable(name));
+
+    [Theory]
+    [InlineData("DATAMANCY_X", "'DATAMANCY_*' is reserved for variables the stack and Compose read for themselves")]
+    [InlineData("INGRESS_BIND_IP", "the stack reads this variable for itself")]
+    [InlineData("APP_ALLOWLIST", "'*_ALLOWLIST' is the namespace of API allowlist variables, which Caddy reads and may print")]
+    [InlineData("APP_CAPABILITIES", "'*_CAPABILITIES' is the namespace of capability variables")]
+    [InlineData("PATH", "it is a variable shells and runtimes read; Compose would take its value from the operator's shell rather than the env file")]
+    [InlineData("APP_TOKEN", null)]
+    public void Why_a_secret_name_is_taken_word_for_word(string name, string? reason) =>
+        Assert.Equal(reason, VariableNamespaces.SecretNameConflict(name));
+
+    [Fact]
+    public void An_allowlist_or_capability_variable_under_a_reserved_prefix_says_what_the_prefix_is_for()
+    {
+        const string Reserved = "'COMPOSE_*' is reserved for variables the stack and Compose read for themselves (DATAMANCY_UPSTREAM_<SERVICE> overrides upstreams)";
+        Assert.Equal(Reserved, VariableNamespaces.AllowlistConflict("COMPOSE_ALLOWLIST"));
+        Assert.Equal(Reserved, VariableNamespaces.CapabilityConflict("COMPOSE_CAPS"));
+        Assert.Null(VariableNamespaces.AllowlistConflict("PARTNER_ALLOWLIST"));
+        Assert.Null(VariableNamespaces.CapabilityConflict("KFUNCDB_ALLOW_CAPS"));
+    }
 }
