@@ -19,9 +19,7 @@ public sealed class RuntimeVariableGuardTests
 
     private const string NoShellCheck = "no shell runs this argument list, so it would stay literal text; set Shell = true and the container reads the variable at run time";
 
-    private static GeneratorRun Run(string attributes) => attributes.Contains("[Healthcheck", StringComparison.Ordinal)
-        ? GeneratorHarness.Run(HostileStack.With(attributes).Replace("\n[Healthcheck(\"true\")]\npublic partial class App;", "\npublic partial class App;"))
-        : HostileStack.Run(attributes);
+    private static GeneratorRun Run(string attributes) => HostileStack.RunWithOwnHealthcheck(attributes);
 
     public static TheoryData<string, string, string> Refusals() => new()
     {

@@ -14,10 +14,7 @@ public sealed class ServiceRuleGuardTests
 
     private const string RoutedApp = "[Service(\"app\", \"example/app:1.2.3\", Port = 8080, Networks = Network.Frontend)]\n";
 
-    /// <summary>The hostile stack with <paramref name="attributes"/> on the app; a declared healthcheck replaces the default one.</summary>
-    private static GeneratorRun Run(string attributes) => attributes.Contains("[Healthcheck", StringComparison.Ordinal)
-        ? GeneratorHarness.Run(HostileStack.With(attributes).Replace("\n[Healthcheck(\"true\")]\npublic partial class App;", "\npublic partial class App;"))
-        : HostileStack.Run(attributes);
+    private static GeneratorRun Run(string attributes) => HostileStack.RunWithOwnHealthcheck(attributes);
 
     public static TheoryData<string, string, string, int> Refusals() => new()
     {

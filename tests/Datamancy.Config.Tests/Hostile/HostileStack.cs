@@ -22,6 +22,11 @@ public static class HostileStack
     public static GeneratorRun Run(string appAttributes, string extra = "") =>
         GeneratorHarness.Run(With(appAttributes), "using Datamancy.Config;\n" + extra);
 
+    /// <summary>Runs the stack; a <c>[Healthcheck]</c> among <paramref name="appAttributes"/> replaces the app's default one.</summary>
+    public static GeneratorRun RunWithOwnHealthcheck(string appAttributes) => appAttributes.Contains("[Healthcheck", StringComparison.Ordinal)
+        ? GeneratorHarness.Run(With(appAttributes).Replace("\n[Healthcheck(\"true\")]\npublic partial class App;", "\npublic partial class App;"))
+        : Run(appAttributes);
+
     /// <summary>The generator neither crashed nor produced C# that does not compile.</summary>
     public static void AssertNoCrash(GeneratorRun run)
     {
