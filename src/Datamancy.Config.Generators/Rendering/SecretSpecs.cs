@@ -46,9 +46,12 @@ namespace Datamancy.Config.Generators.Rendering
             var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));
             // Two clients naming one secret are a finding (ExtrasStackRules); the first one's digest stands here.
             var digests = new Dictionary<string, string>();
-            foreach (var client in clients.Where(c => !digests.ContainsKey(c.DigestVariable)))
+            foreach (var client in clients)
             {
-                digests[client.DigestVariable] = client.SecretName;
+                if (!digests.ContainsKey(client.DigestVariable))
+                {
+                    digests[client.DigestVariable] = client.SecretName;
+                }
             }
             var first = new Dictionary<string, SecretRef>();
             var readers = new Dictionary<string, SortedSet<string>>();

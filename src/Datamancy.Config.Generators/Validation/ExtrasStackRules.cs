@@ -154,6 +154,7 @@ namespace Datamancy.Config.Generators.Validation
                 }
             }
             var clients = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var secrets = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var client in DerivedSecrets.OidcClients(stack))
             {
                 if (clients.TryGetValue(client.ClientId, out var first))
@@ -165,10 +166,10 @@ namespace Datamancy.Config.Generators.Validation
                 {
                     clients[client.ClientId] = client.External is null ? client.Service.Name : client.ClientId;
                 }
-            }
-            var secrets = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            foreach (var client in DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0))
-            {
+                if (client.SecretName.Length == 0)
+                {
+                    continue; // a public client: no secret to share
+                }
                 if (secrets.TryGetValue(client.SecretName, out var owner))
                 {
                     var key = client.External is not null ? SiteKeys.Of("ExternalOidcClient", client.ExternalIndex, "ClientSecret")
