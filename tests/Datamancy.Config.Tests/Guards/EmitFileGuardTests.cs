@@ -210,6 +210,18 @@ public sealed class EmitFileGuardTests
     }
 
     [Fact]
+    public void The_lock_is_taken_in_an_environment_folder_that_does_not_exist_yet()
+    {
+        using var folder = new TempFolder();
+        var environment = Path.Combine(folder.Path, "artifacts", "staging");
+
+        using (SecretsLock.Acquire(environment))
+        {
+            Assert.Equal(SecureFile.OwnerOnly, File.GetUnixFileMode(Path.Combine(environment, SecretsLock.FileName)));
+        }
+    }
+
+    [Fact]
     public void The_kubernetes_secret_is_an_opaque_secret_named_after_its_namespace_with_every_value_escaped_by_json()
     {
         using var folder = new TempFolder();
