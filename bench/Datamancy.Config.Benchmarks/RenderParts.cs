@@ -24,9 +24,9 @@ public static class RenderParts
         {
             ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
             ("plan (stack-wide artifacts + compose inputs)", () => StackRenderer.Plan(workload.Model)),
-            ("compose: inputs (trees → equatable intents)", () => ComposeFragments.Plan(stack)),
-            ("compose: emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
-            ("compose: emit one fragment", () => ComposeFragments.Emit(plan.Services[plan.Services.Count / 2])),
+            ("compose: inputs (each service with its stack facts)", () => ComposeFragments.Plan(stack)),
+            ("compose: build and emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
+            ("compose: build and emit one fragment", () => ComposeFragments.Emit(plan.Services[plan.Services.Count / 2])),
             ("compose: join", () => ComposeFragments.Join(plan, fragments)),
             ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
             ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),

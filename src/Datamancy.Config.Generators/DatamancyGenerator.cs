@@ -93,13 +93,15 @@ namespace Datamancy.Config.Generators
                 .Collect()
                 .Select(static (all, _) => all.Any(e => e));
 
-            // Render: the stack-wide artifacts and the compose plan once per model, then one step per service fragment
-            // (cached on its own input, so an edit re-renders only the blocks whose text changes), then the join.
+            // Render: the stack-wide artifacts and each service's compose input (its model and the stack facts its block
+            // reads) once per model, then one step per service fragment that builds and writes its block (cached on its
+            // own input, so an edit builds only the blocks whose input changed), then the join.
             var plan = build.Combine(parseErrors)
                 .Select(static (input, _) => RenderPlan.From(input.Left, input.Right))
                 .WithTrackingName(StepNames.RenderPlan);
             var fragments = plan
                 .SelectMany(static (p, _) => p.Fragments.Items)
+                .WithTrackingName(StepNames.ComposeInputs)
                 .Select(static (input, _) => RenderPlan.Render(input))
                 .WithTrackingName(StepNames.ServiceFragments)
                 .Collect();

@@ -18,10 +18,13 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
         public const string ViewFiles = "Datamancy.ViewFiles";
 
-        /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments.</summary>
+        /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments (no compose tree).</summary>
         public const string RenderPlan = "Datamancy.RenderPlan";
 
-        /// <summary>One output per service: its compose block, emitted on its own and cached on its own input.</summary>
+        /// <summary>One output per service: its compose fragment's input (model and stack facts), Unchanged when the plan re-ran but the input is equal.</summary>
+        public const string ComposeInputs = "Datamancy.ComposeInputs";
+
+        /// <summary>One output per service: its compose block, built and emitted on its own and cached on its own input.</summary>
         public const string ServiceFragments = "Datamancy.ServiceFragments";
 
         public const string Trees = "Datamancy.Trees";

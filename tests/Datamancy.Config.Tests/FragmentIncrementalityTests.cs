@@ -31,6 +31,40 @@ public sealed class FragmentIncrementalityTests
     private static string[] Rerendered(GeneratorRun run) =>
         Fragments(run).Where(f => f.Reason is not IncrementalStepRunReason.Cached).Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
+    /// <summary>Each service's compose input (its model and the stack facts its block reads) and why it was (not) produced again.</summary>
+    private static (string Name, IncrementalStepRunReason Reason)[] Inputs(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ComposeInputs].SelectMany(s => s.Outputs)
+            .Select(o => (((ServiceFragmentInput)o.Value).Name, o.Reason)).ToArray();
+
+    /// <summary>The services whose compose input changed: the blocks the edit has to build again.</summary>
+    private static string[] ChangedInputs(GeneratorRun run) =>
+        Inputs(run).Where(i => i.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Select(i => i.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The services whose block text differs between two runs (or that one run lacks).</summary>
+    private static string[] ChangedTexts(GeneratorRun before, GeneratorRun after)
+    {
+        static Dictionary<string, string> Texts(GeneratorRun run) =>
+            run.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs)
+                .Select(o => (ServiceFragment)o.Value).ToDictionary(f => f.Name, f => f.Text);
+        var (old, now) = (Texts(before), Texts(after));
+        return old.Keys.Union(now.Keys)
+            .Where(name => !old.TryGetValue(name, out var text) || !now.TryGetValue(name, out var other) || text != other)
+            .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Exactly the blocks whose text changes were built again: their inputs changed and their fragments ran; every other
+    /// service's input compares equal to the last run's and its fragment step did not run.
+    /// </summary>
+    private static void RerenderedExactly(GeneratorRun first, GeneratorRun second, string[] expected)
+    {
+        Assert.Equal(expected, ChangedTexts(first, second));
+        Assert.Equal(expected, ChangedInputs(second));
+        Assert.Equal(expected, Rerendered(second));
+        Assert.All(Inputs(second).Where(i => !expected.Contains(i.Name)),
+            i => Assert.True(i.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, i.Name + ": " + i.Reason));
+    }
+
     private static Dictionary<string, string> Sources(GeneratorRun run) =>
         run.Result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
@@ -69,6 +103,10 @@ public sealed class FragmentIncrementalityTests
         Assert.Equal(new[] { "litellm" }, Rerendered(second));
         Assert.Equal(IncrementalStepRunReason.Modified, Fragments(second).Single(f => f.Name == "litellm").Reason);
         Assert.Equal(Fragments(first).Length - 1, Fragments(second).Count(f => f.Reason == IncrementalStepRunReason.Cached));
+        // The plan re-ran, so it produced every service's input again; only the edited one differs from the last run's.
+        Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, Inputs(second).Where(i => i.Reason != IncrementalStepRunReason.Unchanged).ToArray());
+        Assert.Equal(Inputs(first).Length - 1, Inputs(second).Count(i => i.Reason == IncrementalStepRunReason.Unchanged));
+        RerenderedExactly(first, second, new[] { "litellm" });
         // The plan and the join ran once each; the result is what a cold run of the edited code writes.
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.RenderPlan));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
@@ -86,8 +124,26 @@ public sealed class FragmentIncrementalityTests
 
         // The edit is in open-webui's descriptor, but qdrant's block changes too: it no longer joins the link's network.
         Assert.Equal(new[] { "open-webui", "qdrant" }, Rerendered(second));
+        RerenderedExactly(first, second, new[] { "open-webui", "qdrant" });
         Assert.DoesNotContain("link.open-webui.qdrant", second.Artifact("prod/compose.yaml"));
         Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void Adding_a_link_to_a_database_rebuilds_the_blocks_whose_text_changes_and_no_other()
+    {
+        var (first, compilation) = Start();
+        Assert.DoesNotContain("link.open-webui.postgres", first.Artifact("prod/compose.yaml"));
+        var edited = Replace(compilation, "[Uses(typeof(Qdrant))]\n", "[Uses(typeof(Qdrant))]\n[Uses(typeof(Postgres))]\n");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        // The edit is in open-webui's descriptor; postgres's block changes too (it joins the new link's network), and no
+        // other: the stack facts every other block reads (its networks, profiles, secrets, mounts…) are equal.
+        RerenderedExactly(first, second, new[] { "open-webui", "postgres" });
+        Assert.Contains("\"link.open-webui.postgres\"", second.Artifact("prod/compose.yaml"));
+        Assert.Equal(Sources(cold), Sources(second));
     }
 
     [Fact]
@@ -104,6 +160,7 @@ public sealed class FragmentIncrementalityTests
         var expected = second.Model().Services.Where(s => s.Resources.Pids == 0).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Rerendered(second));
+        RerenderedExactly(first, second, expected);
         Assert.Contains("pids_limit: 300", compose);
         Assert.Equal(Sources(cold), Sources(second));
     }
@@ -114,6 +171,7 @@ public sealed class FragmentIncrementalityTests
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
         Assert.All(Reasons(second, StepNames.RenderPlan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Inputs(second), i => Assert.Equal(IncrementalStepRunReason.Cached, i.Reason));
         Assert.All(Fragments(second), f => Assert.Equal(IncrementalStepRunReason.Cached, f.Reason));
         Assert.All(Reasons(second, StepNames.Rendered), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Equal(Sources(first), Sources(second));
@@ -185,6 +243,7 @@ public sealed class FragmentIncrementalityTests
     [Theory]
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceFragment))]
+    [InlineData(typeof(ServiceFragmentInput))]
     [InlineData(typeof(ManifestContent))]
     [InlineData(typeof(CheckedService))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)

@@ -121,10 +121,11 @@ namespace Datamancy.Config.Generators.Rendering
 
         public static int Pids(StackModel stack, ServiceModel s) => s.Resources.Pids == 0 ? stack.Settings.More.DefaultPids : s.Resources.Pids;
 
-        public static YamlNode? Deploy(StackModel stack, ServiceModel s)
+        /// <summary>The <c>deploy</c> entry: replicas, the limits the service runs with (<see cref="Limits"/>), its GPUs.</summary>
+        public static YamlNode? Deploy(ServiceModel s, Fragments.ComposeLimits? limits)
         {
             var resources = Map();
-            if (Limits(stack, s) is { } limits)
+            if (limits is not null)
             {
                 resources.With("limits", Map().With("cpus", Str(limits.Cpus)).With("memory", Str(limits.Memory)));
             }

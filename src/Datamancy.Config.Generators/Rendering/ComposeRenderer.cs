@@ -31,21 +31,23 @@ namespace Datamancy.Config.Generators.Rendering
         /// <summary>The whole document as YamlDotNet's representation model, and the comment header above it.</summary>
         internal static (YamlMappingNode Root, string Header) Tree(StackModel stack)
         {
+            var inputs = Fragments.ComposeFacts.Inputs(stack);
             var services = Map();
-            var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
-            foreach (var service in stack.Services)
+            foreach (var input in inputs)
             {
-                if (!byType.ContainsKey(service.TypeName))
-                {
-                    byType[service.TypeName] = service; // the first declaration wins, as a linear search would find it
-                }
+                services.With(input.Name, ComposeServiceBlock.Tree(input.Service, input.Facts));
             }
-            foreach (var service in stack.Ordered())
-            {
-                services.With(service.Name, Service(stack, service, byType));
-            }
+            return Document(stack, inputs, services);
+        }
+
+        /// <summary>
+        /// The document around <paramref name="services"/>: <c>name</c>, then the services, then the <c>networks</c> and
+        /// the named <c>volumes</c> of every service's mounts; and the comment header above it.
+        /// </summary>
+        internal static (YamlMappingNode Root, string Header) Document(StackModel stack, EquatableArray<Fragments.ServiceFragmentInput> inputs, YamlMappingNode services)
+        {
             var volumes = Map();
-            foreach (var volume in NamedVolumes(stack))
+            foreach (var volume in inputs.SelectMany(i => i.Service.Volumes.Concat(i.Facts.AddedMounts)).Where(v => !v.IsBind).Select(v => v.Source).Distinct().OrderBy(v => v, System.StringComparer.Ordinal))
             {
                 volumes.With(volume, Map());
             }
@@ -72,12 +74,11 @@ namespace Datamancy.Config.Generators.Rendering
         }
 
         /// <summary>Every mount of a service: declared ones plus those its role needs.</summary>
-        public static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service)
+        public static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service) => service.Volumes.Concat(AddedMounts(stack, service));
+
+        /// <summary>The mounts a service gets beyond its declared volumes: its role's, the backup plan's, the directory bootstrap's.</summary>
+        public static IEnumerable<VolumeMount> AddedMounts(StackModel stack, ServiceModel service)
         {
-            foreach (var volume in service.Volumes)
-            {
-                yield return volume;
-            }
             if (service.Role == ServiceRole.Ingress)
             {
                 yield return new VolumeMount("./Caddyfile", CaddyConfigDir + "/Caddyfile", true, Backup.Never);
@@ -103,137 +104,11 @@ namespace Datamancy.Config.Generators.Rendering
             }
         }
 
-        public static IEnumerable<string> NamedVolumes(StackModel stack) =>
-            stack.Ordered().SelectMany(s => Mounts(stack, s)).Where(v => !v.IsBind).Select(v => v.Source).Distinct().OrderBy(v => v, System.StringComparer.Ordinal);
-
         /// <summary>What a service reads from the environment file: its secrets and, for the ingress, the allowlists.</summary>
         public static string SecretReference(string name) => "${" + name + ":?" + name + " is not set; see .env.example}";
 
         /// <summary>An optional secret is empty while unset; every other one stops compose.</summary>
         public static string SecretReference(SecretRef secret) => secret.Optional ? "${" + secret.Name + ":-}" : SecretReference(secret.Name);
-
-        private static YamlMappingNode Service(StackModel stack, ServiceModel service, Dictionary<string, ServiceModel> byType)
-        {
-            var node = Map()
-                .With("image", Str(service.Image))
-                .With("build", ComposeExtras.Build(service))
-                .With("profiles", Strs(service.Profiles(stack)))
-                .With("restart", Str(ComposeExtras.Restart(service)));
-            if (service.User is { } user)
-            {
-                node.With("user", Str(user));
-            }
-            if (service.Role == ServiceRole.Ingress && CaddyPreflightRenderer.IsNeeded(stack))
-            {
-                // The allowlists are checked before Caddy pastes them into its configuration (see caddy-preflight.sh);
-                // the declared entrypoint and command run after the check.
-                var run = service.Extras.Entrypoint.Concat(Operations.OperationsMounts.Command(stack, service)).ToList();
-                node.With("entrypoint", Strs(new[] { "/bin/sh", CaddyPreflightRenderer.ContainerPath }));
-                node.With("command", Strs(run.Count > 0
-                    ? run.Select(EscapeDollars)
-                    : new[] { "caddy", "run", "--config", CaddyConfigDir + "/Caddyfile", "--adapter", "caddyfile" }));
-            }
-            else
-            {
-                if (service.Extras.Entrypoint.Count > 0)
-                {
-                    node.With("entrypoint", Strs(service.Extras.Entrypoint.Select(EscapeDollars)));
-                }
-                var command = Operations.OperationsMounts.Command(stack, service);
-                if (command.Count > 0)
-                {
-                    node.With("command", Strs(command.Select(EscapeDollars)));
-                }
-            }
-            var environment = Environment(stack, service);
-            if (environment.Children.Count > 0)
-            {
-                node.With("environment", environment);
-            }
-            node.With("env_file", ComposeExtras.EnvFiles(service));
-            var elevations = service.Elevations.Where(ElevationRules.IsJustified).Select(e => e.Kind).ToList();
-            if (elevations.Contains(Elevation.HostNetwork))
-            {
-                node.With("network_mode", Str("host"));
-            }
-            else if (stack.Settings.Layout == NetworkLayout.PerLink)
-            {
-                // Least privilege: the networks of the service's links (and its own egress network), and the ports it listens on.
-                var entry = ComposeNetworks.ServiceEntry(stack, service, StackLinks.All(stack));
-                node.With(entry is null ? "network_mode" : "networks", entry ?? Str("none"));
-            }
-            else
-            {
-                node.With("networks", ComposeExtras.Networks(stack, service));
-            }
-            node.With("extra_hosts", ComposeExtras.ExtraHosts(service)).With("dns", ComposeExtras.Dns(service));
-            // The ports the service listens on, so the file alone says who can connect to what.
-            var listens = StackLinks.Ports(service);
-            node.With("expose", listens.Count == 0 || elevations.Contains(Elevation.HostNetwork) ? null : Strs(listens.Select(p => p.ToString())));
-            if (service.Ports.Count > 0)
-            {
-                node.With("ports", Seq(service.Ports.Select(Port)));
-            }
-            var mounts = Mounts(stack, service).Select(Mount).ToList();
-            if (service.DockerSocket is { } socket)
-            {
-                mounts.Add(Map().With("type", Str("bind")).With("source", Str(ComposeExtras.SocketSource(socket))).With("target", Str(DockerSocket)).With("read_only", Bool(socket.ReadOnly)));
-            }
-            if (mounts.Count > 0)
-            {
-                node.With("volumes", Seq(mounts));
-            }
-            node.With("tmpfs", ComposeExtras.Tmpfs(service));
-            if (service.Healthcheck is { } health)
-            {
-                node.With("healthcheck", Map()
-                    .With("test", Strs(new[] { health.Shell ? "CMD-SHELL" : "CMD" }.Concat(health.Test.Select(EscapeDollars))))
-                    .With("interval", Str(health.Interval))
-                    .With("timeout", Str(health.Timeout))
-                    .With("retries", Int(health.Retries))
-                    .With("start_period", Str(health.StartPeriod)));
-            }
-            if (service.DependsOn.Count > 0)
-            {
-                var dependsOn = Map();
-                foreach (var dependency in service.DependsOn.GroupBy(d => d.TypeName).Select(g => g.First()))
-                {
-                    if (byType.TryGetValue(dependency.TypeName, out var target))
-                    {
-                        var condition = ComposeExtras.DependencyCondition(dependency, target);
-                        dependsOn.With(target.Name, Map().With("condition", Str(condition)));
-                    }
-                }
-                node.With("depends_on", dependsOn);
-            }
-            // Privileges beyond the hardened default appear only when declared with a justification ([Elevated]).
-            var capAdd = service.Elevations.Where(e => e.Kind == Elevation.CapAdd && ElevationRules.IsJustified(e)).SelectMany(e => e.Capabilities).Distinct().ToList();
-            return node
-                .With("privileged", elevations.Contains(Elevation.Privileged) ? Bool(true) : null)
-                .With("pid", elevations.Contains(Elevation.HostPid) ? Str("host") : null)
-                .With("ipc", elevations.Contains(Elevation.HostIpc) ? Str("host") : null)
-                .With("userns_mode", elevations.Contains(Elevation.HostUserns) ? Str("host") : null)
-                .With("security_opt", Strs(elevations.Contains(Elevation.SeccompUnconfined) ? new[] { "no-new-privileges:true", "seccomp:unconfined" } : new[] { "no-new-privileges:true" }))
-                .With("cap_drop", Strs(new[] { "ALL" }))
-                .With("cap_add", capAdd.Count == 0 ? null : Strs(capAdd))
-                .With("read_only", service.Extras.ReadOnlyRootFilesystem ? Bool(true) : null)
-                .With("pids_limit", Int(ComposeExtras.Pids(stack, service)))
-                .With("ulimits", ComposeExtras.Ulimits(service))
-                .With("shm_size", service.Extras.ShmSize is { } shm ? Str(shm) : null)
-                .With("stop_grace_period", service.Extras.StopGracePeriod is { } grace ? Str(grace) : null)
-                .With("logging", ComposeExtras.Logging(service))
-                .With("deploy", ComposeExtras.Deploy(stack, service));
-        }
-
-        private static YamlMappingNode Environment(StackModel stack, ServiceModel service)
-        {
-            var environment = Map();
-            foreach (var entry in EnvironmentEntries(stack, service))
-            {
-                environment.With(entry.Key, Str(entry.Value));
-            }
-            return environment;
-        }
 
         /// <summary>One compose environment entry and the descriptor argument it comes from.</summary>
         internal sealed record EnvironmentEntry(string Key, string Value, string SiteKey);
@@ -286,20 +161,5 @@ namespace Datamancy.Config.Generators.Rendering
 
         private static string Reference(ServiceModel service, string name) =>
             service.Secrets.FirstOrDefault(x => x.Name == name) is { Optional: true } optional ? SecretReference(optional) : SecretReference(name);
-
-        /// <summary>Commands and healthchecks take no interpolation: every <c>$</c> is literal for compose.</summary>
-        private static string EscapeDollars(string value) => value.Replace("$", "$$");
-
-        /// <summary>Short syntax with an explicit host IP, so the binding is visible to scanners and reviewers.</summary>
-        private static YamlNode Port(PublishedPort port) =>
-            Str("${" + IngressBindVariable + ":-0.0.0.0}:" + port.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":"
-                + port.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + (port.Protocol == Protocol.Udp ? "/udp" : "/tcp"));
-
-        private static YamlNode Mount(VolumeMount mount) =>
-            Map()
-                .With("type", Str(mount.IsBind ? "bind" : "volume"))
-                .With("source", Str(ComposeExtras.Source(mount)))
-                .With("target", Str(mount.Target))
-                .With("read_only", Bool(mount.ReadOnly));
     }
 }

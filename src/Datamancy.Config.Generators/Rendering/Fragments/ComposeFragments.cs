@@ -8,12 +8,16 @@ using YamlDotNet.RepresentationModel;
 namespace Datamancy.Config.Generators.Rendering.Fragments
 {
     /// <summary>
-    /// The input of one service's compose fragment: its entry under <c>services:</c> as an equatable YAML tree. The
-    /// tree already holds every stack-derived fact the block reads (profiles, derived secrets, link networks, backup
-    /// mounts, dependency conditions), so it changes exactly when the service's text would change: an edit to another
-    /// service leaves it equal (its fragment stays cached) unless that edit changes this block too.
+    /// The input of one service's compose fragment: the service's model and the stack facts its block reads (profiles,
+    /// derived secrets, link networks, backup mounts, dependency conditions, the stack's default limits). The block's tree
+    /// is built from it in the fragment's own step, so an edit to another service leaves this input equal (its fragment
+    /// stays cached) unless that edit changes a fact this block reads.
     /// </summary>
-    internal sealed record ServiceFragmentInput(string Name, YamlIntent Key, YamlIntent Block);
+    internal sealed record ServiceFragmentInput(ServiceModel Service, ComposeServiceFacts Facts)
+    {
+        /// <summary>The service's name, its key under <c>services:</c>.</summary>
+        public string Name => Service.Name;
+    }
 
     /// <summary>One service's rendered compose text, or the internal error that stopped it (<c>Type|Method</c>).</summary>
     internal sealed record ServiceFragment(string Name, string Text, string? Error);
@@ -29,11 +33,12 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     {
         private const string ServicesKey = "services";
 
+        /// <summary>The text above and below the services, and each service's fragment input (no service's tree is built here).</summary>
         public static ComposePlan Plan(StackModel stack)
         {
-            var (root, header) = ComposeRenderer.Tree(stack);
-            var services = root.Children.Where(e => e.Key is YamlScalarNode { Value: ServicesKey }).Select(e => (YamlMappingNode)e.Value).Single();
-            if (services.Children.Count == 0)
+            var inputs = ComposeFacts.Inputs(stack);
+            var (root, header) = ComposeRenderer.Document(stack, inputs, Yaml.Map());
+            if (inputs.Count == 0)
             {
                 return new ComposePlan(Yaml.Serialize(root, header), EquatableArray<ServiceFragmentInput>.Empty, string.Empty);
             }
@@ -51,16 +56,13 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 list.Add(YamlIntent.From(entry.Key));
                 list.Add(YamlIntent.From(entry.Value));
             }
-            var inputs = services.Children
-                .Select(entry => new ServiceFragmentInput(((YamlScalarNode)entry.Key).Value ?? string.Empty, YamlIntent.From(entry.Key), YamlIntent.From(entry.Value)))
-                .ToEquatableArray();
             var head = header + Part(above) + ServicesKey + ":\n";
             return new ComposePlan(head, inputs, Part(below));
         }
 
-        /// <summary>The service's entry, indented one level as it stands under <c>services:</c>.</summary>
+        /// <summary>The service's entry, built from its input and indented one level as it stands under <c>services:</c>.</summary>
         public static ServiceFragment Emit(ServiceFragmentInput input) =>
-            new(input.Name, YamlFragmentWriter.Entry(input.Key, input.Block, depth: 1), null);
+            new(input.Name, YamlFragmentWriter.Entry(YamlIntent.From(Yaml.Key(input.Name)), YamlIntent.From(ComposeServiceBlock.Tree(input.Service, input.Facts)), depth: 1), null);
 
         /// <summary>The fragments joined between the text above and below them.</summary>
         public static string Join(ComposePlan plan, IReadOnlyList<ServiceFragment> fragments)
