@@ -24,7 +24,8 @@ public static class RenderParts
         {
             ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
             ("plan (stack-wide artifacts + compose inputs)", () => StackRenderer.Plan(workload.Model)),
-            ("compose: inputs (each service with its stack facts)", () => ComposeFragments.Plan(stack)),
+            ("compose: plan (text above and below, every service input)", () => ComposeFragments.Plan(stack)),
+            ("compose: service inputs only (model + stack facts)", () => ComposeFacts.Inputs(stack)),
             ("compose: build and emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
             ("compose: build and emit one fragment", () => ComposeFragments.Emit(plan.Services[plan.Services.Count / 2])),
             ("compose: join", () => ComposeFragments.Join(plan, fragments)),

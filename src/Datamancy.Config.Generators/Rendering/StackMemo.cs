@@ -19,6 +19,7 @@ namespace Datamancy.Config.Generators.Rendering
         private readonly Dictionary<ServiceRole, ServiceModel?> _roles = new();
         private DerivedSecrets.OidcClient[]? _clients;
         private StackModel? _extended;
+        private string[]? _namedProfiles;
 
         private StackMemo(StackModel stack)
         {
@@ -50,6 +51,10 @@ namespace Datamancy.Config.Generators.Rendering
         /// the render plan and the manifest's secret list both read it.
         /// </summary>
         public StackModel Extended => _extended ??= Backups.BackupServices.Extend(_stack);
+
+        /// <summary>Every named profile of the stack, sorted: each bootstrap service starts in all of them.</summary>
+        public IReadOnlyList<string> NamedProfiles =>
+            _namedProfiles ??= _stack.Services.SelectMany(s => s.Extras.NamedProfiles).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToArray();
 
         /// <summary>Every OIDC client of the stack, computed on first use.</summary>
         public IReadOnlyList<DerivedSecrets.OidcClient> OidcClients =>

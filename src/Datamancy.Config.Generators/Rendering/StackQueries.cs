@@ -39,8 +39,7 @@ namespace Datamancy.Config.Generators.Rendering
                 : service.Profiles().Concat(service.Extras.NamedProfiles.OrderBy(p => p, System.StringComparer.Ordinal)).Distinct().ToArray();
 
         /// <summary>Every named profile of the stack, sorted.</summary>
-        public static IEnumerable<string> NamedProfiles(this StackModel stack) =>
-            stack.Services.SelectMany(s => s.Extras.NamedProfiles).Distinct().OrderBy(p => p, System.StringComparer.Ordinal);
+        public static IEnumerable<string> NamedProfiles(this StackModel stack) => StackMemo.Of(stack).NamedProfiles;
 
         public static IEnumerable<string> NetworkNames(this Network networks)
         {
