@@ -74,11 +74,21 @@ namespace Datamancy.Config.Generators.Rendering
         }
 
         /// <summary>Every mount of a service: declared ones plus those its role needs.</summary>
-        public static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service) => service.Volumes.Concat(AddedMounts(stack, service));
+        public static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service) => Mounts(stack, service, declared: true);
 
         /// <summary>The mounts a service gets beyond its declared volumes: its role's, the backup plan's, the directory bootstrap's.</summary>
-        public static IEnumerable<VolumeMount> AddedMounts(StackModel stack, ServiceModel service)
+        public static IEnumerable<VolumeMount> AddedMounts(StackModel stack, ServiceModel service) => Mounts(stack, service, declared: false);
+
+        // One iterator for both (not a Concat): the audit, backup plan and Kubernetes ask for every service's mounts.
+        private static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service, bool declared)
         {
+            if (declared)
+            {
+                foreach (var volume in service.Volumes)
+                {
+                    yield return volume;
+                }
+            }
             if (service.Role == ServiceRole.Ingress)
             {
                 yield return new VolumeMount("./Caddyfile", CaddyConfigDir + "/Caddyfile", true, Backup.Never);
