@@ -25,7 +25,7 @@ batch() {
       --mutate "**/Validation/UiExposureRules.cs" --mutate "**/Validation/ElevationRules.cs" --mutate "**/Validation/SecretRules.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.NetworkGuardTests|FullyQualifiedName~Guards.SecretAndElevationGuardTests|FullyQualifiedName~Guards.FindingPlacementTests|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~DescriptorRuleTests)" ;;
     renderers) echo --test-project $T --mutate "**/Rendering/CaddyPreflightRenderer.cs" --mutate "**/Rendering/CaddyfileRenderer.cs" \
-      --mutate "**/Rendering/AutheliaRenderer.cs" --mutate "**/Rendering/ComposeRenderer.cs" \
+      --mutate "**/Rendering/AutheliaRenderer.cs" --mutate "**/Rendering/ComposeRenderer.cs" --mutate "**/Rendering/ComposeServiceBlock.cs" --mutate "**/Rendering/Fragments/ComposeFacts.cs" \
       --test-case-filter "${F}(FullyQualifiedName~Guards.IngressGuardTests|FullyQualifiedName~Guards.CaddyGlobalOptionGuardTests|FullyQualifiedName~Guards.ComposeGuardTests|FullyQualifiedName~Guards.ComposeHardeningGuardTests|FullyQualifiedName~Guards.CrossArtifactAgreementTests|FullyQualifiedName~Guards.AutheliaAgreementGuardTests|FullyQualifiedName~Hostile.InjectionTests|FullyQualifiedName~Hostile.LineBreakTests|FullyQualifiedName~RealToolTests.Compose_is_valid_against_the_compose_spec_schema|FullyQualifiedName~RealToolTests.Authelia_configuration_is_valid_against_the_v4_39_schema)" ;;
     stack) echo --test-project $T --test-project $A --mutate "**/Validation/StackSettingsRules.cs" --mutate "**/Validation/StackRules.cs" \
       --mutate "**/Validation/StackValidator.cs" --mutate "**/Validation/GroupRules.cs" --mutate "**/Validation/FreeTextRules.cs" \
