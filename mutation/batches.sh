@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 source ./batch-args.sh
 
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(values cidrs bypass emitter secrets network renderers stack service extras)
+[ ${#names[@]} -eq 0 ] && names=(values cidrs bypass emitter secrets network ingress compose stack service extras)
 for name in "${names[@]}"; do
   args=$(batch "$name") || exit 2
   [ -f "StrykerOutput/$name/reports/mutation-report.json" ] && { echo "$name: reported already"; continue; }
