@@ -20,11 +20,12 @@ public static class RenderParts
         var stack = Generators.Rendering.Backups.BackupServices.Extend(workload.Model);
         var plan = ComposeFragments.Plan(stack);
         var fragments = plan.Services.Select(ComposeFragments.Emit).ToList();
-        var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack) };
+        var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack, plan.Services) };
         var parts = new List<(string Name, Func<object?> Body)>
         {
             ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
             ("plan (stack-wide artifacts + compose and part inputs)", () => StackRenderer.Plan(workload.Model)),
+            ("plan, fresh model (nothing memoised: what an edit pays)", () => StackRenderer.Plan(workload.Model with { })),
             ("compose: plan (text above and below, every service input)", () => ComposeFragments.Plan(stack)),
             ("compose: service inputs only (model + stack facts)", () => ComposeFacts.Inputs(stack)),
             ("compose: build and emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
@@ -33,16 +34,17 @@ public static class RenderParts
             ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
             ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),
             ("authelia/configuration.yml", () => AutheliaRenderer.Render(stack)),
-            (".env.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: false)),
+            (".env.example (fresh model: variables computed again)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: false)),
             ("network-map.md", () => NetworkMapRenderer.Render(stack)),
             ("network-map.md: plan (text around the rows, every service input)", () => NetworkMapParts.Plan(stack)),
             ("SECURITY-AUDIT.md", () => SecurityAuditRenderer.Render(stack)),
-            ("SECURITY-AUDIT.md: plan (items, every service input)", () => AuditParts.Plan(stack)),
+            ("SECURITY-AUDIT.md: plan (items, every service input from its compose input)", () => AuditParts.Plan(stack, plan.Services)),
+            ("SECURITY-AUDIT.md: the checklist's items (fresh model)", () => SecurityAuditRenderer.Items(stack with { })),
             ("exposure.json", () => ExposureRenderer.Render(stack)),
             ("exposure.json: plan (frame, every service input)", () => ExposureParts.Plan(stack)),
             ("parts: render every part of every parted text (cold only)", () => texts.SelectMany(t => t.Inputs).Select(TextParts.Render).ToList()),
             ("parts: render one service's parts (one per parted text)", () => texts.Select(t => TextParts.Render(t.Inputs[t.Inputs.Count / 2])).ToList()),
-            (".env.bootstrap.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
+            (".env.bootstrap.example (fresh model)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: true)),
             ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),
             ("backup.sh", () => Generators.Rendering.Backups.BackupScript.Render(stack)),
             ("dump.sh", () => Generators.Rendering.Backups.DumpScript.Render(stack)),

@@ -64,7 +64,7 @@ namespace Datamancy.Config.Generators.Rendering
             var backedUp = !ReferenceEquals(stack, declared);
             var directory = stack.WithRole(ServiceRole.Directory);
             var compose = Fragments.ComposeFragments.Plan(stack);
-            var texts = new[] { Fragments.NetworkMapParts.Plan(stack), Fragments.ExposureParts.Plan(stack), Fragments.AuditParts.Plan(stack) };
+            var texts = new[] { Fragments.NetworkMapParts.Plan(stack), Fragments.ExposureParts.Plan(stack), Fragments.AuditParts.Plan(stack, compose.Services) };
             var parted = new HashSet<string>(texts.Select(t => t.Artifact), System.StringComparer.Ordinal) { ComposeConstant };
             var shared = new (string Path, string Constant, string Content)[]
             {

@@ -24,20 +24,36 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         public const string Constant = "SecurityAudit";
 
         /// <summary>The text around the services' scanner exceptions and each service's input.</summary>
-        public static PartedText Plan(StackModel stack)
+        public static PartedText Plan(StackModel stack) => Plan(stack, ComposeFacts.Inputs(stack));
+
+        /// <summary>
+        /// The same, reading each service's networks, added mounts and limits from its compose input (the plan has them
+        /// already), in compose's order, which is the audit's.
+        /// </summary>
+        public static PartedText Plan(StackModel stack, EquatableArray<ServiceFragmentInput> compose)
         {
-            var volumeUsers = stack.Ordered()
-                .SelectMany(s => ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => (Volume: v.Source, Service: s.Name)))
-                .GroupBy(x => x.Volume)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.Service).Distinct().ToList());
-            var perLink = stack.Settings.Layout == NetworkLayout.PerLink;
-            var links = perLink ? Links.StackLinks.All(stack) : null;
-            var inputs = stack.Ordered().Select(s => ServicePartInput.Of(new AuditPartInput(
-                s,
-                links is not null && !s.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e)) && Links.ComposeNetworks.Of(stack, s, links).Count == 0,
-                ComposeRenderer.AddedMounts(stack, s).ToEquatableArray(),
-                ComposeExtras.Limits(stack, s) is null,
-                Operations.SharedVolumes.Reasons(stack, s, volumeUsers).ToEquatableArray()))).ToEquatableArray();
+            var volumeUsers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            foreach (var service in compose)
+            {
+                foreach (var volume in service.Service.Volumes.Concat(service.Facts.AddedMounts).Where(v => !v.IsBind))
+                {
+                    if (!volumeUsers.TryGetValue(volume.Source, out var users))
+                    {
+                        volumeUsers[volume.Source] = users = new List<string>();
+                    }
+                    if (!users.Contains(service.Name))
+                    {
+                        users.Add(service.Name);
+                    }
+                }
+            }
+            var generated = Operations.SharedVolumes.Generated(stack);
+            var inputs = compose.Select(c => ServicePartInput.Of(new AuditPartInput(
+                c.Service,
+                c.Facts.PerLink && c.Facts.LinkNetworks.Count == 0 && !c.Service.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e)),
+                c.Facts.AddedMounts,
+                c.Facts.Limits is null,
+                Shares(c, volumeUsers) ? Operations.SharedVolumes.Reasons(stack, c.Service, volumeUsers, generated).ToEquatableArray() : EquatableArray<string>.Empty))).ToEquatableArray();
 
             var head = new StringBuilder();
             head.Append("# Security audit of stack \"").Append(stack.Settings.Name).Append("\"\n\n")
@@ -74,6 +90,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             var exceptions = new PartSection(string.Empty, string.Empty, string.Empty, "\n\nNone.", EquatableArray<string>.Empty);
             return new PartedText(Constant, new[] { head.ToString(), tail.ToString() }.ToEquatableArray(), new[] { exceptions }.ToEquatableArray(), inputs);
         }
+
+        /// <summary>A named volume the service mounts is mounted by another service too (else it has no sharing to explain).</summary>
+        private static bool Shares(ServiceFragmentInput compose, Dictionary<string, List<string>> volumeUsers) =>
+            compose.Service.Volumes.Concat(compose.Facts.AddedMounts).Any(v => !v.IsBind && volumeUsers[v.Source].Count > 1);
 
         /// <summary>The service's scanner exceptions, one line each.</summary>
         public static EquatableArray<string> Render(AuditPartInput input)
