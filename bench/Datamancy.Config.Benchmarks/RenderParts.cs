@@ -89,7 +89,12 @@ public static class RenderParts
             .Select(o => ((ServiceFragment)o.Value).Name).ToList();
         text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", fragments rendered again: ")
             .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun)).Append(") of ")
-            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
+            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append("; ");
+        var partSteps = steps.TryGetValue(Generators.StepNames.ServiceParts, out var partsFound) ? partsFound : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
+        var rerunParts = partSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
+            .Select(o => ((ServicePart)o.Value).Artifact + "/" + ((ServicePart)o.Value).Name).ToList();
+        text.Append("parts rendered again: ").Append(rerunParts.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerunParts)).Append(") of ")
+            .Append(partSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
         return text.ToString();
     }
 
