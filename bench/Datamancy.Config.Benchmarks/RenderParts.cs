@@ -20,10 +20,12 @@ public static class RenderParts
         var stack = Generators.Rendering.Backups.BackupServices.Extend(workload.Model);
         var plan = ComposeFragments.Plan(stack);
         var fragments = plan.Services.Select(ComposeFragments.Emit).ToList();
+        var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack, plan.Services) };
         var parts = new List<(string Name, Func<object?> Body)>
         {
             ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
-            ("plan (stack-wide artifacts + compose inputs)", () => StackRenderer.Plan(workload.Model)),
+            ("plan (stack-wide artifacts + compose and part inputs)", () => StackRenderer.Plan(workload.Model)),
+            ("plan, fresh model (nothing memoised: what an edit pays)", () => StackRenderer.Plan(workload.Model with { })),
             ("compose: plan (text above and below, every service input)", () => ComposeFragments.Plan(stack)),
             ("compose: service inputs only (model + stack facts)", () => ComposeFacts.Inputs(stack)),
             ("compose: build and emit every fragment", () => plan.Services.Select(ComposeFragments.Emit).ToList()),
@@ -32,11 +34,17 @@ public static class RenderParts
             ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
             ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),
             ("authelia/configuration.yml", () => AutheliaRenderer.Render(stack)),
-            (".env.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: false)),
+            (".env.example (fresh model: variables computed again)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: false)),
             ("network-map.md", () => NetworkMapRenderer.Render(stack)),
+            ("network-map.md: plan (text around the rows, every service input)", () => NetworkMapParts.Plan(stack)),
             ("SECURITY-AUDIT.md", () => SecurityAuditRenderer.Render(stack)),
+            ("SECURITY-AUDIT.md: plan (items, every service input from its compose input)", () => AuditParts.Plan(stack, plan.Services)),
+            ("SECURITY-AUDIT.md: the checklist's items (fresh model)", () => SecurityAuditRenderer.Items(stack with { })),
             ("exposure.json", () => ExposureRenderer.Render(stack)),
-            (".env.bootstrap.example", () => EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
+            ("exposure.json: plan (frame, every service input)", () => ExposureParts.Plan(stack)),
+            ("parts: render every part of every parted text (cold only)", () => texts.SelectMany(t => t.Inputs).Select(TextParts.Render).ToList()),
+            ("parts: render one service's parts (one per parted text)", () => texts.Select(t => TextParts.Render(t.Inputs[t.Inputs.Count / 2])).ToList()),
+            (".env.bootstrap.example (fresh model)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: true)),
             ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),
             ("backup.sh", () => Generators.Rendering.Backups.BackupScript.Render(stack)),
             ("dump.sh", () => Generators.Rendering.Backups.DumpScript.Render(stack)),
@@ -81,7 +89,12 @@ public static class RenderParts
             .Select(o => ((ServiceFragment)o.Value).Name).ToList();
         text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", fragments rendered again: ")
             .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun)).Append(") of ")
-            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
+            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append("; ");
+        var partSteps = steps.TryGetValue(Generators.StepNames.ServiceParts, out var partsFound) ? partsFound : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
+        var rerunParts = partSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
+            .Select(o => ((ServicePart)o.Value).Artifact + "/" + ((ServicePart)o.Value).Name).ToList();
+        text.Append("parts rendered again: ").Append(rerunParts.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerunParts)).Append(") of ")
+            .Append(partSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
         return text.ToString();
     }
 

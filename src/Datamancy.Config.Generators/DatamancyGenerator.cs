@@ -105,8 +105,14 @@ namespace Datamancy.Config.Generators
                 .Select(static (input, _) => RenderPlan.Render(input))
                 .WithTrackingName(StepNames.ServiceFragments)
                 .Collect();
-            var rendered = plan.Combine(fragments)
-                .Select(static (input, _) => RenderedStack.Join(input.Left, input.Right))
+            var parts = plan
+                .SelectMany(static (p, _) => p.Parts)
+                .WithTrackingName(StepNames.PartInputs)
+                .Select(static (input, _) => Rendering.Fragments.TextParts.Render(input))
+                .WithTrackingName(StepNames.ServiceParts)
+                .Collect();
+            var rendered = plan.Combine(fragments).Combine(parts)
+                .Select(static (input, _) => RenderedStack.Join(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(StepNames.Rendered);
             context.RegisterSourceOutput(rendered, static (spc, r) =>
             {

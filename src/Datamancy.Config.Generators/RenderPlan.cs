@@ -8,14 +8,18 @@ using Datamancy.Config.Generators.Rendering.Fragments;
 namespace Datamancy.Config.Generators
 {
     /// <summary>
-    /// The stack-level render step's output: every stack-wide artifact, and compose.yaml as a plan of per-service
-    /// fragment inputs that the pipeline renders one by one (each cached on its own) and joins into a
-    /// <see cref="RenderedStack"/>. Blocked or failed stacks have no fragments.
+    /// The stack-level render step's output: every stack-wide artifact, compose.yaml as a plan of per-service fragment
+    /// inputs, and the parted texts (network map…) as their stack-level text and per-service part inputs, which the
+    /// pipeline renders one by one (each cached on its own) and joins into a <see cref="RenderedStack"/>. Blocked or
+    /// failed stacks have no fragments and no parts.
     /// </summary>
-    internal sealed record RenderPlan(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, ComposePlan? Compose, bool Blocked, string? InternalError)
+    internal sealed record RenderPlan(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, ComposePlan? Compose, EquatableArray<PartedText> Texts, bool Blocked, string? InternalError)
     {
         /// <summary>The per-service fragment inputs, in the order the join writes them.</summary>
         public EquatableArray<ServiceFragmentInput> Fragments => Compose?.Services ?? EquatableArray<ServiceFragmentInput>.Empty;
+
+        /// <summary>The per-service part inputs of every parted text, text after text, in the order the join reads them.</summary>
+        public IEnumerable<ServicePartInput> Parts => Texts.SelectMany(t => t.Inputs);
 
         /// <param name="build">The validated model.</param>
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
@@ -23,20 +27,20 @@ namespace Datamancy.Config.Generators
         {
             if (build.Model is null && build.StackClass is null && build.Findings.Count == 0 && !parseErrors)
             {
-                return new RenderPlan(null, null, EquatableArray<Artifact>.Empty, null, Blocked: false, null);
+                return new RenderPlan(null, null, EquatableArray<Artifact>.Empty, null, EquatableArray<PartedText>.Empty, Blocked: false, null);
             }
             if (build.Model is null || build.HasErrors || parseErrors)
             {
-                return new RenderPlan(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, null, Blocked: true, null);
+                return new RenderPlan(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, null, EquatableArray<PartedText>.Empty, Blocked: true, null);
             }
             try
             {
-                var (artifacts, compose) = StackRenderer.Plan(build.Model);
-                return new RenderPlan(build.Model, build.StackClass, artifacts, compose, Blocked: false, null);
+                var (artifacts, compose, texts) = StackRenderer.Plan(build.Model);
+                return new RenderPlan(build.Model, build.StackClass, artifacts, compose, texts, Blocked: false, null);
             }
             catch (System.Exception exception)
             {
-                return new RenderPlan(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, null, Blocked: true, InternalErrors.Describe(exception));
+                return new RenderPlan(build.Model, build.StackClass, EquatableArray<Artifact>.Empty, null, EquatableArray<PartedText>.Empty, Blocked: true, InternalErrors.Describe(exception));
             }
         }
 

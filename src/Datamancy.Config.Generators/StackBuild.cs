@@ -68,21 +68,21 @@ namespace Datamancy.Config.Generators
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
             var plan = RenderPlan.From(build, parseErrors);
-            return Join(plan, plan.Fragments.Select(RenderPlan.Render).ToImmutableArray());
+            return Join(plan, plan.Fragments.Select(RenderPlan.Render).ToImmutableArray(), plan.Parts.Select(Rendering.Fragments.TextParts.Render).ToImmutableArray());
         }
 
-        /// <summary>The join step: the plan's artifacts with compose.yaml put together from the service fragments.</summary>
-        public static RenderedStack Join(RenderPlan plan, ImmutableArray<Rendering.Fragments.ServiceFragment> fragments)
+        /// <summary>The join step: the plan's artifacts with compose.yaml and the parted texts put together from the services' fragments and parts.</summary>
+        public static RenderedStack Join(RenderPlan plan, ImmutableArray<Rendering.Fragments.ServiceFragment> fragments, ImmutableArray<Rendering.Fragments.ServicePart> parts)
         {
             if (plan.Compose is null || plan.Blocked || plan.InternalError is not null)
             {
                 return new RenderedStack(plan.Model, plan.StackClass, plan.Artifacts, plan.Blocked, plan.InternalError);
             }
-            if (fragments.FirstOrDefault(f => f.Error is not null) is { } failed)
+            if ((fragments.FirstOrDefault(f => f.Error is not null)?.Error ?? parts.FirstOrDefault(p => p.Error is not null)?.Error) is { } failed)
             {
-                return new RenderedStack(plan.Model, plan.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, failed.Error);
+                return new RenderedStack(plan.Model, plan.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, failed);
             }
-            return new RenderedStack(plan.Model, plan.StackClass, StackRenderer.Join(plan.Artifacts, plan.Compose, fragments), Blocked: false, null);
+            return new RenderedStack(plan.Model, plan.StackClass, StackRenderer.Join(plan.Artifacts, plan.Compose, fragments, plan.Texts, parts), Blocked: false, null);
         }
     }
 }

@@ -27,6 +27,12 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per service: its compose block, built and emitted on its own and cached on its own input.</summary>
         public const string ServiceFragments = "Datamancy.ServiceFragments";
 
+        /// <summary>One output per service and parted text (network map…): its part's input (model and resolved stack facts).</summary>
+        public const string PartInputs = "Datamancy.PartInputs";
+
+        /// <summary>One output per service and parted text: the part's text per section, rendered on its own and cached on its own input.</summary>
+        public const string ServiceParts = "Datamancy.ServiceParts";
+
         public const string Trees = "Datamancy.Trees";
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";

@@ -235,6 +235,156 @@ public sealed class FragmentIncrementalityTests
         Assert.Contains("public const string Content" + prodCompose.Index + " = Content" + prodCompose.SameAs + ";", manifest);
     }
 
+    /// <summary>Each service part of a parted text (network map, exposure, audit): its key and why it was (not) rendered again.</summary>
+    private static (string Key, IncrementalStepRunReason Reason)[] Parts(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs)
+            .Select(o => (Key((ServicePart)o.Value), o.Reason)).ToArray();
+
+    /// <summary>Each part's input and why it was (not) produced again.</summary>
+    private static (string Key, IncrementalStepRunReason Reason)[] PartInputs(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.PartInputs].SelectMany(s => s.Outputs)
+            .Select(o => (((ServicePartInput)o.Value).Artifact + "/" + ((ServicePartInput)o.Value).Name, o.Reason)).ToArray();
+
+    private static string Key(ServicePart part) => part.Artifact + "/" + part.Name;
+
+    /// <summary>The parts rendered again (their step ran), as <c>Artifact/service</c>.</summary>
+    private static string[] RerenderedParts(GeneratorRun run) =>
+        Parts(run).Where(p => p.Reason is not IncrementalStepRunReason.Cached).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The parts whose input differs from the last run's.</summary>
+    private static string[] ChangedPartInputs(GeneratorRun run) =>
+        PartInputs(run).Where(i => i.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Select(i => i.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The parts whose text differs between two runs (or that one run lacks).</summary>
+    private static string[] ChangedPartTexts(GeneratorRun before, GeneratorRun after)
+    {
+        static Dictionary<string, string> Texts(GeneratorRun run) =>
+            run.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs)
+                .Select(o => (ServicePart)o.Value).ToDictionary(Key, p => string.Join("\u0000", p.Sections));
+        var (old, now) = (Texts(before), Texts(after));
+        return old.Keys.Union(now.Keys)
+            .Where(key => !old.TryGetValue(key, out var text) || !now.TryGetValue(key, out var other) || text != other)
+            .OrderBy(k => k, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Exactly the edited services' parts (their model is in the input) and the parts whose text changes were rendered
+    /// again: their inputs changed and their steps ran; every other part's input compares equal to the last run's and its
+    /// step did not run.
+    /// </summary>
+    private static void RerenderedPartsExactly(GeneratorRun first, GeneratorRun second, params string[] edited)
+    {
+        var expected = PartsOf(edited).Union(ChangedPartTexts(first, second)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, ChangedPartInputs(second));
+        Assert.Equal(expected, RerenderedParts(second));
+        Assert.All(PartInputs(second).Where(i => !expected.Contains(i.Key)),
+            i => Assert.True(i.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, i.Key + ": " + i.Reason));
+    }
+
+    private static readonly string[] PartedTexts = { NetworkMapParts.Constant, ExposureParts.Constant, AuditParts.Constant };
+
+    private static string[] PartsOf(params string[] services) =>
+        PartedTexts.SelectMany(t => services.Select(s => t + "/" + s)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Every_service_has_one_part_per_parted_text_and_a_cold_run_renders_each_once()
+    {
+        var (first, _) = Start();
+        var services = first.Model().Services.Select(s => s.Name).ToArray();
+        Assert.Equal(PartsOf(services), Parts(first).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        Assert.All(Parts(first), p => Assert.Equal(IncrementalStepRunReason.New, p.Reason));
+        // Each part's text stands in its artifact as the part rendered it.
+        var paths = new Dictionary<string, string> { [NetworkMapParts.Constant] = "prod/network-map.md", [ExposureParts.Constant] = "prod/exposure.json", [AuditParts.Constant] = "prod/SECURITY-AUDIT.md" };
+        foreach (var part in first.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs).Select(o => (ServicePart)o.Value))
+        {
+            Assert.Null(part.Error);
+            Assert.All(part.Sections, section => Assert.Contains(section, first.Artifact(paths[part.Artifact])));
+        }
+        Assert.Contains(Parts(first), p => p.Key == AuditParts.Constant + "/litellm");
+    }
+
+    [Fact]
+    public void Editing_one_descriptor_renders_only_that_services_parts()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
+        var second = first.Rerun(edited);
+
+        // The plan re-ran and produced every part's input again; only the edited service's differ from the last run's,
+        // and only their steps ran (the image is in none of these texts, so each produced the text it had).
+        Assert.Equal(PartsOf("litellm"), ChangedPartInputs(second));
+        Assert.All(PartInputs(second).Where(i => !i.Key.EndsWith("/litellm", StringComparison.Ordinal)), i => Assert.Equal(IncrementalStepRunReason.Unchanged, i.Reason));
+        Assert.Equal(PartsOf("litellm"), RerenderedParts(second));
+        Assert.Equal(Parts(first).Length - PartedTexts.Length, Parts(second).Count(p => p.Reason == IncrementalStepRunReason.Cached));
+        Assert.Empty(ChangedPartTexts(first, second));
+        Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void Editing_one_services_host_renders_the_parts_whose_text_changes_and_no_other()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "[UiHost(\"litellm\")]", "[UiHost(\"llm\")]");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        // litellm's route and host entry change; the ingress's hairpin aliases in the map too when it has them.
+        var expected = ChangedPartTexts(first, second);
+        Assert.Contains(NetworkMapParts.Constant + "/litellm", expected);
+        Assert.Contains(ExposureParts.Constant + "/litellm", expected);
+        Assert.DoesNotContain(AuditParts.Constant + "/litellm", expected);
+        Assert.All(expected, k => Assert.True(k.EndsWith("/litellm", StringComparison.Ordinal) || k == NetworkMapParts.Constant + "/caddy", k));
+        RerenderedPartsExactly(first, second, "litellm");
+        Assert.Contains("llm.project-saturn.com", second.Artifact("prod/network-map.md"));
+        Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void A_stack_fact_renders_exactly_the_parts_that_read_it()
+    {
+        var (first, compilation) = Start();
+        // The domain is in every routed host: the map's and exposure's parts of services with a UI or API host change,
+        // the audit's parts (which never name a host) and the other services' parts do not.
+        var edited = Replace(compilation, "[Stack(\"datamancy\", \"project-saturn.com\"", "[Stack(\"datamancy\", \"project-jupiter.com\"");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        var routed = second.Model().Services.Where(s => s.Ui is not null || s.Api is not null).Select(s => s.Name).ToArray();
+        Assert.NotEmpty(routed);
+        var expected = ChangedPartTexts(first, second);
+        Assert.All(routed, name => Assert.Contains(NetworkMapParts.Constant + "/" + name, expected));
+        Assert.All(routed, name => Assert.Contains(ExposureParts.Constant + "/" + name, expected));
+        Assert.DoesNotContain(expected, k => k.StartsWith(AuditParts.Constant + "/", StringComparison.Ordinal));
+        Assert.True(expected.Length < Parts(first).Length / 2, string.Join(", ", expected));
+        RerenderedPartsExactly(first, second);
+        Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void Removing_a_link_renders_the_parts_whose_text_changes()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "[Uses(typeof(Qdrant))]\n", string.Empty);
+        var second = first.Rerun(edited);
+
+        // No map, exposure or audit line names the link, except the audit's note on a service left without any network;
+        // open-webui's parts run again (its model is in their inputs), qdrant's only where its text changes.
+        Assert.All(ChangedPartTexts(first, second), k => Assert.StartsWith(AuditParts.Constant + "/", k));
+        RerenderedPartsExactly(first, second, "open-webui");
+        Assert.Equal(Sources(Cold(edited)), Sources(second));
+    }
+
+    [Fact]
+    public void Unrelated_edit_renders_no_part()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
+        Assert.All(PartInputs(second), i => Assert.Equal(IncrementalStepRunReason.Cached, i.Reason));
+        Assert.All(Parts(second), p => Assert.Equal(IncrementalStepRunReason.Cached, p.Reason));
+    }
+
     /// <summary>Each per-service check's service name and why it was (not) run again.</summary>
     private static (string Name, IncrementalStepRunReason Reason)[] Checked(GeneratorRun run) =>
         run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs)
@@ -244,6 +394,8 @@ public sealed class FragmentIncrementalityTests
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceFragment))]
     [InlineData(typeof(ServiceFragmentInput))]
+    [InlineData(typeof(ServicePart))]
+    [InlineData(typeof(ServicePartInput))]
     [InlineData(typeof(ManifestContent))]
     [InlineData(typeof(CheckedService))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
 
@@ -19,43 +20,61 @@ namespace Datamancy.Config.Generators.Rendering
             _ => "local",
         };
 
-        /// <summary>Every artifact in one call: the plan, every compose fragment, the join (the render-only path).</summary>
+        /// <summary>Every artifact in one call: the plan, every compose fragment and service part, the join (the render-only path).</summary>
         public static EquatableArray<Artifact> RenderAll(StackModel declared)
         {
             var plan = Plan(declared);
-            return Join(plan.Artifacts, plan.Compose, plan.Compose.Services.Select(Fragments.ComposeFragments.Emit).ToList());
+            var parts = plan.Texts.SelectMany(t => t.Inputs).Select(Fragments.TextParts.Render).ToList();
+            return Join(plan.Artifacts, plan.Compose, plan.Compose.Services.Select(Fragments.ComposeFragments.Emit).ToList(), plan.Texts, parts);
         }
 
         /// <summary>The constant of compose.yaml, whose text the join puts together from the service fragments.</summary>
         public const string ComposeConstant = "Compose";
 
-        /// <summary>Puts compose.yaml together from its fragments and fills it in wherever the plan left it empty.</summary>
-        public static EquatableArray<Artifact> Join(EquatableArray<Artifact> planned, Fragments.ComposePlan compose, System.Collections.Generic.IReadOnlyList<Fragments.ServiceFragment> fragments)
+        /// <summary>
+        /// Puts compose.yaml together from its fragments and every parted text from its services' parts, and fills them in
+        /// wherever the plan left them empty.
+        /// </summary>
+        public static EquatableArray<Artifact> Join(
+            EquatableArray<Artifact> planned,
+            Fragments.ComposePlan compose,
+            IReadOnlyList<Fragments.ServiceFragment> fragments,
+            EquatableArray<Fragments.PartedText> texts,
+            IReadOnlyList<Fragments.ServicePart> parts)
         {
-            var text = Fragments.ComposeFragments.Join(compose, fragments);
-            return planned.Select(a => a.ConstantName == ComposeConstant && a.Content.Length == 0 ? a with { Content = text } : a).ToEquatableArray();
+            var joined = new Dictionary<string, string>(System.StringComparer.Ordinal) { [ComposeConstant] = Fragments.ComposeFragments.Join(compose, fragments) };
+            var offset = 0;
+            foreach (var text in texts)
+            {
+                // The parts arrive in the order the plan listed the inputs: each text's services in a row.
+                joined[text.Artifact] = Fragments.TextParts.Join(text, parts, offset);
+                offset += text.Inputs.Count;
+            }
+            return planned.Select(a => a.Content.Length == 0 && joined.TryGetValue(a.ConstantName, out var content) ? a with { Content = content } : a).ToEquatableArray();
         }
 
         /// <summary>
-        /// Every artifact of the stack except the text of compose.yaml, which is left empty, and the plan of its
-        /// per-service fragments (rendered, cached and joined by the pipeline).
+        /// Every artifact of the stack except the texts of compose.yaml and of the parted texts, which are left empty, and
+        /// the plans of their per-service fragments and parts (rendered, cached and joined by the pipeline).
         /// </summary>
-        public static (EquatableArray<Artifact> Artifacts, Fragments.ComposePlan Compose) Plan(StackModel declared)
+        public static (EquatableArray<Artifact> Artifacts, Fragments.ComposePlan Compose, EquatableArray<Fragments.PartedText> Texts) Plan(StackModel declared)
         {
             // The backup plan adds its services (restic, database dumps) before any artifact is rendered.
             var stack = StackMemo.Of(declared).Extended;
             var backedUp = !ReferenceEquals(stack, declared);
             var directory = stack.WithRole(ServiceRole.Directory);
             var compose = Fragments.ComposeFragments.Plan(stack);
+            var texts = new[] { Fragments.NetworkMapParts.Plan(stack), Fragments.ExposureParts.Plan(stack), Fragments.AuditParts.Plan(stack, compose.Services) };
+            var parted = new HashSet<string>(texts.Select(t => t.Artifact), System.StringComparer.Ordinal) { ComposeConstant };
             var shared = new (string Path, string Constant, string Content)[]
             {
                 ("compose.yaml", ComposeConstant, string.Empty),
                 ("authelia/configuration.yml", "AutheliaConfiguration", stack.WithRole(ServiceRole.Sso) is null ? string.Empty : AutheliaRenderer.Render(stack)),
                 (".env.example", "EnvExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: false)),
                 (".env.bootstrap.example", "EnvBootstrapExample", EnvTemplateRenderer.Render(stack, bootstrapOnly: true)),
-                ("network-map.md", "NetworkMap", NetworkMapRenderer.Render(stack)),
-                ("SECURITY-AUDIT.md", "SecurityAudit", SecurityAuditRenderer.Render(stack)),
-                (ExposureRenderer.FileName, "Exposure", ExposureRenderer.Render(stack)),
+                ("network-map.md", Fragments.NetworkMapParts.Constant, string.Empty),
+                ("SECURITY-AUDIT.md", Fragments.AuditParts.Constant, string.Empty),
+                (ExposureRenderer.FileName, Fragments.ExposureParts.Constant, string.Empty),
                 (CaddyPreflightRenderer.FileName, "CaddyPreflight", CaddyPreflightRenderer.IsNeeded(stack) ? CaddyPreflightRenderer.Render(stack) : string.Empty),
                 (Backups.BackupScript.Path, "BackupScript", backedUp ? Backups.BackupScript.Render(stack) : string.Empty),
                 (Backups.DumpScript.Path, "DumpScript", backedUp ? Backups.DumpScript.Render(stack) : string.Empty),
@@ -66,7 +85,7 @@ namespace Datamancy.Config.Generators.Rendering
                     directory is not null && Directory.DirectoryBootstrap.IsBootstrapped(stack, directory) ? Directory.DirectoryBootstrap.Render(stack) : string.Empty),
                 (Operations.RenovateRenderer.Path, "Renovate", Operations.RenovateRenderer.Render(stack)),
             };
-            var artifacts = new System.Collections.Generic.List<Artifact>();
+            var artifacts = new List<Artifact>();
             foreach (var environment in Environments)
             {
                 var folder = environment.Folder();
@@ -83,7 +102,7 @@ namespace Datamancy.Config.Generators.Rendering
                 }
                 foreach (var (path, constant, content) in shared)
                 {
-                    if (content.Length > 0 || constant == ComposeConstant)
+                    if (content.Length > 0 || parted.Contains(constant))
                     {
                         artifacts.Add(new Artifact(folder + "/" + path, folder, constant, content));
                     }
@@ -96,7 +115,7 @@ namespace Datamancy.Config.Generators.Rendering
                     }
                 }
             }
-            return (artifacts.ToEquatableArray(), compose);
+            return (artifacts.ToEquatableArray(), compose, texts.ToEquatableArray());
         }
     }
 }

@@ -42,7 +42,10 @@ namespace Datamancy.Config.Generators.Rendering
             return entries.Select(e => new EnvVariable(e.Key, e.Value.Description, e.Value.ReadBy.ToEquatableArray(), e.Value.Bootstrap, IsSecret: false, CommentedOut: true));
         }
 
-        public static IReadOnlyList<EnvVariable> Of(StackModel stack)
+        /// <summary>Every variable, in the templates' order (computed once per model: <see cref="StackMemo.EnvVariables"/>).</summary>
+        public static IReadOnlyList<EnvVariable> Of(StackModel stack) => StackMemo.Of(stack).EnvVariables;
+
+        internal static IReadOnlyList<EnvVariable> Compute(StackModel stack)
         {
             var result = new List<EnvVariable>();
             var ingress = stack.WithRole(ServiceRole.Ingress);

@@ -40,7 +40,10 @@ namespace Datamancy.Config.Generators.Rendering
             _ => 32,
         };
 
-        public static IReadOnlyList<SecretSpec> Of(StackModel stack)
+        /// <summary>Every secret of the stack, sorted by name (computed once per model: <see cref="StackMemo.Secrets"/>).</summary>
+        public static IReadOnlyList<SecretSpec> Of(StackModel stack) => StackMemo.Of(stack).Secrets;
+
+        internal static IReadOnlyList<SecretSpec> Compute(StackModel stack)
         {
             var clients = DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0).ToList();
             var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));

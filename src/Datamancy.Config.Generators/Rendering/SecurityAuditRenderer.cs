@@ -11,7 +11,11 @@ namespace Datamancy.Config.Generators.Rendering
         private const string Pass = "pass";
         private const string Fail = "fail";
 
-        public static string Render(StackModel stack)
+        /// <summary>The whole file, put together from the same pieces the pipeline renders one by one (<see cref="Fragments.AuditParts"/>).</summary>
+        public static string Render(StackModel stack) => Fragments.TextParts.Render(Fragments.AuditParts.Plan(stack));
+
+        /// <summary>The checklist's items, each evaluated from the model.</summary>
+        internal static List<AuditItem> Items(StackModel stack)
         {
             var items = new List<AuditItem>
             {
@@ -34,13 +38,7 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 items.Add(Kubernetes.KubernetesAudit.PodSecurityItem(stack));
             }
-            return ScribanTemplates.Render("SecurityAudit.sbn", new
-            {
-                StackName = stack.Settings.Name,
-                Items = items,
-                Exceptions = Exceptions(stack),
-                Acknowledged = AuditAcknowledgements.Of(stack),
-            });
+            return items;
         }
 
         private static AuditItem UisBehindSso(StackModel stack)
@@ -174,97 +172,6 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
         }
 
-        // The KICS docker-compose queries that can still fire on generated compose, each with the reason it stays.
-        // Published ports always carry a host address (INGRESS_BIND_IP), so "Container Traffic Not Bound To Host
-        // Interface" cannot fire; hardening keys are always written, so their queries cannot fire either.
-        private static List<ScannerException> Exceptions(StackModel stack)
-        {
-            var exceptions = new List<ScannerException>();
-            var volumeUsers = stack.Ordered()
-                .SelectMany(s => ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind).Select(v => (Volume: v.Source, Service: s.Name)))
-                .GroupBy(x => x.Volume)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.Service).Distinct().ToList());
-            foreach (var s in stack.Ordered())
-            {
-                if (s.Ports.Any(p => p.HostPort < 1024 || p.ContainerPort < 1024))
-                {
-                    exceptions.Add(new ScannerException("Privileged Ports Mapped In Container", s.Name,
-                        s.Role == ServiceRole.Ingress ? "the ingress terminates TLS on the standard ports 80 and 443." : Markdown.Escape(s.Ports.First().Justification ?? string.Empty)));
-                }
-                foreach (var e in s.Elevations.Where(ElevationRules.IsJustified))
-                {
-                    var reason = "`" + ElevationRules.ComposeForm(e) + "`, justified: " + Markdown.Escape(e.Justification!);
-                    exceptions.Add(new ScannerException(KicsQuery(e.Kind), s.Name, reason));
-                    // KICS reads these two elevations a second time: host networking leaves no 'networks' key, and
-                    // any security_opt entry besides no-new-privileges counts against "No New Privileges Not Set".
-                    if (e.Kind == Elevation.HostNetwork)
-                    {
-                        exceptions.Add(new ScannerException("Networks Not Set", s.Name, "network_mode: host replaces the stack's networks; " + reason));
-                    }
-                    if (e.Kind == Elevation.SeccompUnconfined)
-                    {
-                        exceptions.Add(new ScannerException("No New Privileges Not Set", s.Name, "security_opt also holds seccomp:unconfined; " + reason));
-                    }
-                }
-                if (stack.Settings.Layout == NetworkLayout.PerLink && !s.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e))
-                    && Links.ComposeNetworks.Of(stack, s, Links.StackLinks.All(stack)).Count == 0)
-                {
-                    exceptions.Add(new ScannerException("Networks Not Set", s.Name, "network_mode: none: nothing uses the service and it uses nothing, so it joins no network (least-privilege links)."));
-                }
-                if (s.DockerSocket is not null)
-                {
-                    var caps = s.Capabilities is null ? "no capabilities" : string.Join(",", s.Capabilities.Capabilities);
-                    exceptions.Add(new ScannerException("Docker Socket Mounted In Container", s.Name, s.Role == ServiceRole.SocketProxy
-                        ? "read-only mount by the socket proxy, which offers the other services an allowlisted Docker API."
-                        : "read-only mount for the declared capabilities `" + caps + "`; consider a socket proxy with an API allowlist."));
-                }
-                // A source chosen by a variable is rendered as ${VARIABLE:-path}; the scanner sees no host directory there.
-                var sensitive = ComposeRenderer.Mounts(stack, s).Where(v => v.IsBind && v.SourceVariable is null && IsOsDirectory(v.Source)).Select(v => "`" + Markdown.Escape(v.Source) + "`").ToList();
-                var socket = s.DockerSocket is null || s.DockerSocket.SourceVariable is not null ? new List<string>() : new List<string> { "`" + ComposeRenderer.DockerSocket + "` (the declared docker socket)" };
-                if (socket.Count > 0 || sensitive.Count > 0)
-                {
-                    exceptions.Add(new ScannerException("Volume Has Sensitive Host Directory", s.Name,
-                        "host paths under OS directories, mounted by declaration: " + string.Join(", ", socket.Concat(sensitive)) + "."));
-                }
-                if (s.Healthcheck is null)
-                {
-                    exceptions.Add(new ScannerException("Healthcheck Not Set", s.Name, s.Extras.Job is not null
-                        ? "a one-shot [Job] runs to completion; dependents wait for service_completed_successfully instead."
-                        : "no [Healthcheck] is declared (warning " + Diagnostics.DiagnosticIds.MissingHealthcheck + "); dependents cannot wait for it to be healthy."));
-                }
-                if (ComposeExtras.Limits(stack, s) is null)
-                {
-                    var reason = "no memory and CPU limit, justified: " + Markdown.Escape(s.Extras.ResourceJustification ?? string.Empty);
-                    exceptions.Add(new ScannerException("Memory Not Limited", s.Name, reason));
-                    exceptions.Add(new ScannerException("Cpus Not Limited", s.Name, reason));
-                }
-                var shared = Operations.SharedVolumes.Reasons(stack, s, volumeUsers).ToList();
-                if (shared.Count > 0)
-                {
-                    exceptions.Add(new ScannerException("Shared Volumes Between Containers", s.Name, string.Join("; ", shared) + "."));
-                }
-            }
-            return exceptions;
-        }
-
-        /// <summary>The KICS docker-compose query that reports the privilege.</summary>
-        private static string KicsQuery(Elevation kind) => kind switch
-        {
-            Elevation.Privileged => "Privileged Containers Enabled",
-            Elevation.HostNetwork => "Shared Host Network Namespace",
-            Elevation.HostPid => "Host Namespace is Shared",
-            Elevation.HostIpc => "Shared Host IPC Namespace",
-            Elevation.HostUserns => "Shared Host User Namespace",
-            Elevation.CapAdd => "Container Capabilities Unrestricted",
-            _ => "Default Seccomp Profile Disabled",
-        };
-
-        // KICS common_lib.isOSDir: "/" or a path that starts with one of these.
-        private static readonly string[] OsDirectories =
-            { "/bin", "/sbin", "/boot", "/cdrom", "/dev", "/etc", "/home", "/lib", "/media", "/proc", "/root", "/run", "/seLinux", "/srv", "/usr", "/var", "/sys" };
-
-        private static bool IsOsDirectory(string path) => path == "/" || OsDirectories.Any(d => path.StartsWith(d, System.StringComparison.Ordinal));
-
         internal sealed class AuditItem
         {
             public AuditItem(string title, string status, List<string> details)
@@ -277,20 +184,6 @@ namespace Datamancy.Config.Generators.Rendering
             public string Title { get; }
             public string Status { get; }
             public List<string> Details { get; }
-        }
-
-        internal sealed class ScannerException
-        {
-            public ScannerException(string query, string service, string reason)
-            {
-                Query = query;
-                Service = service;
-                Reason = reason;
-            }
-
-            public string Query { get; }
-            public string Service { get; }
-            public string Reason { get; }
         }
     }
 }

@@ -20,6 +20,8 @@ namespace Datamancy.Config.Generators.Rendering
         private DerivedSecrets.OidcClient[]? _clients;
         private StackModel? _extended;
         private string[]? _namedProfiles;
+        private SecretSpec[]? _secrets;
+        private EnvVariable[]? _variables;
 
         private StackMemo(StackModel stack)
         {
@@ -55,6 +57,15 @@ namespace Datamancy.Config.Generators.Rendering
         /// <summary>Every named profile of the stack, sorted: each bootstrap service starts in all of them.</summary>
         public IReadOnlyList<string> NamedProfiles =>
             _namedProfiles ??= _stack.Services.SelectMany(s => s.Extras.NamedProfiles).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToArray();
+
+        /// <summary>
+        /// Every secret of the stack with its kind (<see cref="SecretSpecs.Of"/>), computed once: both env templates, the
+        /// audit and the manifest's secret list read it.
+        /// </summary>
+        public IReadOnlyList<SecretSpec> Secrets => _secrets ??= SecretSpecs.Compute(_stack).ToArray();
+
+        /// <summary>Every variable of the env templates (<see cref="Rendering.EnvVariables.Of"/>), computed once for both templates.</summary>
+        public IReadOnlyList<EnvVariable> EnvVariables => _variables ??= Rendering.EnvVariables.Compute(_stack).ToArray();
 
         /// <summary>Every OIDC client of the stack, computed on first use.</summary>
         public IReadOnlyList<DerivedSecrets.OidcClient> OidcClients =>

@@ -8,9 +8,17 @@ namespace Datamancy.Config.Generators.Rendering.Operations
     /// <summary>Why a service shares named volumes with others: declared sharing (a warning) or the backup plan's read-only reads.</summary>
     internal static class SharedVolumes
     {
-        public static IEnumerable<string> Reasons(StackModel stack, ServiceModel service, IReadOnlyDictionary<string, List<string>> volumeUsers)
+        /// <summary>The names of the services the backup plan generated.</summary>
+        public static ISet<string> Generated(StackModel stack) =>
+            new HashSet<string>(stack.Services.Where(BackupPlan.IsGenerated).Select(g => g.Name), System.StringComparer.Ordinal);
+
+        /// <param name="stack">The stack with the backup plan's services.</param>
+        /// <param name="service">The service.</param>
+        /// <param name="volumeUsers">Each named volume's services, by name.</param>
+        /// <param name="generated">The names of the backup plan's services, when the caller has them (else computed here).</param>
+        public static IEnumerable<string> Reasons(StackModel stack, ServiceModel service, IReadOnlyDictionary<string, List<string>> volumeUsers, ISet<string>? generated = null)
         {
-            var generated = new HashSet<string>(stack.Services.Where(BackupPlan.IsGenerated).Select(g => g.Name), System.StringComparer.Ordinal);
+            generated ??= Generated(stack);
             var volumes = ComposeRenderer.Mounts(stack, service).Where(v => !v.IsBind).Select(v => v.Source).Distinct().ToList();
             if (BackupPlan.IsGenerated(service))
             {

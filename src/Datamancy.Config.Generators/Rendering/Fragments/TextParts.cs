@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Text;
+using Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Generators.Rendering.Fragments
+{
+    /// <summary>
+    /// The input of one service's part of a stack-wide text artifact (network map, exposure, audit): the service's model
+    /// and the stack facts that part reads, resolved to values, in exactly one of the per-artifact records (a closed,
+    /// sealed set, so the cached value is provably free of Roslyn objects). The pipeline fans every part of every text
+    /// out in one step and renders each in its own (cached on the input), so an edit renders only the parts whose input
+    /// changed.
+    /// </summary>
+    /// <param name="Artifact">The constant name of the artifact the part belongs to.</param>
+    /// <param name="Name">The service's name.</param>
+    /// <param name="Map">The service's rows of network-map.md.</param>
+    /// <param name="Exposure">The service's entries of exposure.json.</param>
+    /// <param name="Audit">The service's scanner exceptions in SECURITY-AUDIT.md.</param>
+    internal sealed record ServicePartInput(string Artifact, string Name, NetworkMapPartInput? Map = null, ExposurePartInput? Exposure = null, AuditPartInput? Audit = null)
+    {
+        /// <summary>The part of network-map.md.</summary>
+        public static ServicePartInput Of(NetworkMapPartInput map) => new(NetworkMapParts.Constant, map.Service.Name, Map: map);
+
+        /// <summary>The part of exposure.json.</summary>
+        public static ServicePartInput Of(ExposurePartInput exposure) => new(ExposureParts.Constant, exposure.Service.Name, Exposure: exposure);
+
+        /// <summary>The part of SECURITY-AUDIT.md.</summary>
+        public static ServicePartInput Of(AuditPartInput audit) => new(AuditParts.Constant, audit.Service.Name, Audit: audit);
+
+        /// <summary>The part's text for each section of its artifact, in the artifact's section order.</summary>
+        public EquatableArray<string> Render() =>
+            Map is not null ? NetworkMapParts.Render(Map)
+            : Exposure is not null ? ExposureParts.Render(Exposure)
+            : Audit is not null ? AuditParts.Render(Audit)
+            : throw new System.InvalidOperationException("A part input without a part.");
+    }
+
+    /// <summary>One service's rendered part of an artifact: its text per section, or the internal error that stopped it.</summary>
+    internal sealed record ServicePart(string Artifact, string Name, EquatableArray<string> Sections, string? Error);
+
+    /// <summary>
+    /// How one section of a parted artifact is put together from its items: the plan's leading items (the SSO portal's
+    /// route, the fixed subnets) and each service's non-empty text, joined by <paramref name="Separator"/> between
+    /// <paramref name="Open"/> and <paramref name="Close"/>; <paramref name="Empty"/> when there is no item at all.
+    /// </summary>
+    internal sealed record PartSection(string Open, string Separator, string Close, string Empty, EquatableArray<string> Leading)
+    {
+        /// <summary>A section whose items are concatenated as they are (each carries its own line break).</summary>
+        public static PartSection Lines(params string[] leading) => new(string.Empty, string.Empty, string.Empty, string.Empty, leading.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A stack-wide text cut into stack-level text and per-service sections: <c>Literals[0]</c>, section 0,
+    /// <c>Literals[1]</c>, … section n−1, <c>Literals[n]</c>. The literals and the section frames are rendered by the
+    /// plan; the sections' items by the services' parts.
+    /// </summary>
+    internal sealed record PartedText(string Artifact, EquatableArray<string> Literals, EquatableArray<PartSection> Sections, EquatableArray<ServicePartInput> Inputs);
+
+    /// <summary>Renders and joins the parts of a <see cref="PartedText"/>.</summary>
+    internal static class TextParts
+    {
+        /// <summary>One part in its own step; an exception becomes the part's internal error (<c>Type|Method</c>).</summary>
+        public static ServicePart Render(ServicePartInput input)
+        {
+            try
+            {
+                return new ServicePart(input.Artifact, input.Name, input.Render(), null);
+            }
+            catch (System.Exception exception)
+            {
+                return new ServicePart(input.Artifact, input.Name, EquatableArray<string>.Empty, InternalErrors.Describe(exception));
+            }
+        }
+
+        /// <summary>The whole text in one call: every part rendered and joined (the render-only path and the tests).</summary>
+        public static string Render(PartedText text)
+        {
+            var parts = new List<ServicePart>(text.Inputs.Count);
+            foreach (var input in text.Inputs)
+            {
+                parts.Add(Render(input));
+            }
+            return Join(text, parts);
+        }
+
+        /// <summary>
+        /// The literals and sections of <paramref name="text"/> with its parts' items, in the services' order: the parts are
+        /// <paramref name="parts"/>[<paramref name="first"/>] onwards, one per input of the text.
+        /// </summary>
+        public static string Join(PartedText text, IReadOnlyList<ServicePart> parts, int first = 0)
+        {
+            var result = new StringBuilder();
+            for (var section = 0; section < text.Sections.Count; section++)
+            {
+                result.Append(text.Literals[section]);
+                var frame = text.Sections[section];
+                var any = false;
+                void Item(string item)
+                {
+                    result.Append(any ? frame.Separator : frame.Open).Append(item);
+                    any = true;
+                }
+                foreach (var item in frame.Leading)
+                {
+                    Item(item);
+                }
+                for (var i = 0; i < text.Inputs.Count; i++)
+                {
+                    var item = parts[first + i].Sections[section];
+                    if (item.Length > 0)
+                    {
+                        Item(item);
+                    }
+                }
+                result.Append(any ? frame.Close : frame.Empty);
+            }
+            return result.Append(text.Literals[text.Sections.Count]).ToString();
+        }
+    }
+}
