@@ -92,11 +92,17 @@ public sealed class StackRuleEdgeTests
         Assert.Contains(twins.Diagnostics, d => d.Id == DiagnosticIds.InvalidValue && d.Message().StartsWith("Stack 'hostile': user group '", StringComparison.Ordinal)
             && d.Message().Contains("' is invalid: two [UserGroups] members name the group 'admins' (members that differ only by case, such as Admins and admins, are one LDAP group "
                 + "and one Authelia subject), so their members would merge silently; rename or remove one", StringComparison.Ordinal));
+
+        // Both are about the stack's groups: on the [Stack] attribute, not on the class name.
+        var stackAttribute = HostileStack.StackLine[1..^1];
+        Assert.Equal(stackAttribute, bad.SingleFinding(DiagnosticIds.InvalidValue, "Stack 'hostile': user group '").Underlined());
+        Assert.Equal(stackAttribute, twins.SingleFinding(DiagnosticIds.InvalidValue, "Stack 'hostile': user group '").Underlined());
     }
 
     [Theory]
     [InlineData("[Publish(8443, Justification = \"LAN clients\\nreach it directly.\")]", "Justification of published port 8443", "Justification = \"LAN clients\\nreach it directly.\"")]
     [InlineData("[Capabilities(Justification = \"Binds a low\\nport.\")]", "Justification", "Justification = \"Binds a low\\nport.\"")]
+    [InlineData("[ApiHost(ApiKeySecret = \"APP_KEY\", PublicJustification = \"Partners call\\nfrom anywhere.\")]\n[Secret(\"APP_KEY\")]", "PublicJustification", "PublicJustification = \"Partners call\\nfrom anywhere.\"")]
     public void A_justification_with_a_line_break_is_invalid_where_it_is_written(string attribute, string argument, string underlined)
     {
         var run = HostileStack.Run(App + attribute);
@@ -166,7 +172,7 @@ public sealed class StackRuleEdgeTests
     {
         var run = HostileStack.Run(Service("open-webui") + Service("open_webui") + App);
         var twin = run.SingleFinding(DiagnosticIds.DuplicateNameOrHost, "OPEN_WEBUI");
-        Assert.Contains("'open-webui'", twin.Message());
+        Assert.Equal("Service 'open_webui': variable name of the service 'OPEN_WEBUI' is already used by service 'open-webui'", twin.Message());
         Assert.Equal("\"open_webui\"", twin.Underlined());
     }
 

@@ -143,4 +143,20 @@ public sealed class StackSettingsGuardTests
             + "KeyMaxAgeDays = 1, SigningKeyMaxAgeDays = 1, ClientSecretMaxAgeDays = 1");
         Assert.Empty(Invalid(low));
     }
+
+    /// <summary>The stack class's own [Justify] attributes (attributes after the stack line, ID, whole message, underlined text).</summary>
+    public static TheoryData<string, string, string> StackAcknowledgements() => new()
+    {
+        { "[Justify(\"DMC9999\", \"The staging host is on purpose.\")]", "Stack 'hostile': [Justify] check 'DMC9999' is invalid: name a Datamancy diagnostic ID such as 'DMC3010'", "\"DMC9999\"" },
+        { "[Justify(\"DMC0001\", \"The staging host is on purpose.\")]", "Stack 'hostile': [Justify] check 'DMC0001' is invalid: it is an error, which cannot be acknowledged; use the justified form its page describes (docs/diagnostics/DMC0001.md)", "\"DMC0001\"" },
+        { "[Justify(\"DMC4003\", \"todo\")]", "Stack 'hostile': [Justify] reason is invalid: write why the finding is accepted (10 characters or more, one line)", "\"todo\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StackAcknowledgements))]
+    public void The_stack_class_acknowledgements_are_checked_like_a_services(string justify, string message, string underlined)
+    {
+        var run = Run(StackLine + "\n" + justify);
+        run.AssertPlaced(DiagnosticIds.InvalidValue, message, underlined, justify);
+    }
 }
