@@ -85,6 +85,9 @@ public sealed class StackSettingsGuardTests
     [InlineData("BackendSubnet = \"172.30.1.0/24\", DatabaseSubnet = \"172.30.1.0/24\"", "subnet '172.30.1.0/24' is invalid: it overlaps '172.30.1.0/24'")]
     [InlineData("FrontendSubnet = \"172.30.1.0/24\", DatabaseSubnet = \"172.16.0.0/12\"", "subnet '172.16.0.0/12' is invalid: it overlaps '172.30.1.0/24'")]
     [InlineData("FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"172.30.2.0/24\", DatabaseSubnet = \"172.30.3.0/24\"", null)]
+    // A prefix beyond 32 is refused on its own and overlaps nothing, though its address bytes would share the /24's.
+    [InlineData("FrontendSubnet = \"172.30.1.0/24\", BackendSubnet = \"172.30.1.0/33\"", null)]
+    [InlineData("FrontendSubnet = \"172.30.1.0/33\", BackendSubnet = \"172.30.1.0/24\"", null)]
     public void Each_network_needs_its_own_range(string arguments, string? expected)
     {
         var overlaps = Invalid(With(arguments)).Where(m => m.Contains("overlaps", StringComparison.Ordinal)).ToList();
