@@ -47,21 +47,6 @@ namespace Datamancy.Config.Generators.Rendering
             return files.Count == 0 ? null : Strs(files);
         }
 
-        public static YamlNode Networks(StackModel stack, ServiceModel s)
-        {
-            var aliases = AliasQueries.Of(stack, s);
-            if (aliases.Count == 0)
-            {
-                return Strs(s.Networks.NetworkNames());
-            }
-            var map = Map();
-            foreach (var network in s.Networks.NetworkNames())
-            {
-                map.With(network, Map().With("aliases", Strs(aliases)));
-            }
-            return map;
-        }
-
         public static YamlNode? ExtraHosts(ServiceModel s)
         {
             var hosts = s.Extras.ExtraHosts.Where(h => ValueRules.IsJustification(h.Justification)).Select(h => h.Host + ":" + h.Address).ToList();

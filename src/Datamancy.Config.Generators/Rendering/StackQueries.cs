@@ -13,7 +13,10 @@ namespace Datamancy.Config.Generators.Rendering
         /// <summary>The first service of a role by name, looked up once per stack.</summary>
         public static ServiceModel? WithRole(this StackModel stack, ServiceRole role) => StackMemo.Of(stack).WithRole(role);
 
-        public static string Fqdn(this StackModel stack, string subdomain) => subdomain + "." + stack.Domain;
+        public static string Fqdn(this StackModel stack, string subdomain) => Fqdn(subdomain, stack.Domain);
+
+        /// <summary>A host's name under the stack's domain (for inputs that hold the domain, not the stack).</summary>
+        public static string Fqdn(string subdomain, string domain) => subdomain + "." + domain;
 
         public static string PortalFqdn(this StackModel stack) => stack.Fqdn(stack.Settings.PortalHost);
 

@@ -51,7 +51,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             if (s.Ui is { } ui)
             {
                 hosts.Add(Object(
-                    ("host", Str(ui.Subdomain + "." + input.Domain)),
+                    ("host", Str(StackQueries.Fqdn(ui.Subdomain, input.Domain!))),
                     ("service", Str(s.Name)),
                     ("kind", Str("ui")),
                     ("sso", Str(ui.Sso switch { SsoMode.ForwardAuth => "forward_auth", SsoMode.Oidc => "oidc", _ => "public" })),
@@ -76,7 +76,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                     factors.Add("client_credentials");
                 }
                 hosts.Add(Object(
-                    ("host", Str(api.Subdomain + "." + input.Domain)),
+                    ("host", Str(StackQueries.Fqdn(api.Subdomain, input.Domain!))),
                     ("service", Str(s.Name)),
                     ("kind", Str("api")),
                     ("allowlistVariable", Str(api.AllowlistVariable)),

@@ -140,7 +140,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                     SsoMode.Oidc => "app-level OIDC (client " + s.ClientId() + "), " + groups,
                     _ => "public: " + Markdown.Escape(ui.Justification ?? string.Empty),
                 };
-                yield return (ui.Subdomain + "." + input.Domain, access);
+                yield return (StackQueries.Fqdn(ui.Subdomain, input.Domain!), access);
             }
             if (s.Api is { } api)
             {
@@ -149,7 +149,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 if (api.ClientCaFile is not null) factors.Add("mTLS");
                 if (api.ClientCredentials) factors.Add("OIDC client_credentials token of " + s.ApiClientId() + " verified by Authelia");
                 var portal = api.ClientCredentials ? ", forward_auth for the token only" : ", no forward_auth";
-                yield return (api.Subdomain + "." + input.Domain, string.Join(" + ", factors) + portal);
+                yield return (StackQueries.Fqdn(api.Subdomain, input.Domain!), string.Join(" + ", factors) + portal);
             }
         }
 

@@ -42,26 +42,6 @@ namespace Datamancy.Config.Generators.Rendering.Links
             return networks.Select(n => (n.Key, (IReadOnlyList<string>)n.Value.ToList())).ToList();
         }
 
-        /// <summary>The <c>networks</c> entry of a service, or null when it joins none (then <c>network_mode: none</c>).</summary>
-        public static YamlNode? ServiceEntry(StackModel stack, ServiceModel service, IReadOnlyList<ServiceLink> links)
-        {
-            var networks = Of(stack, service, links);
-            if (networks.Count == 0)
-            {
-                return null;
-            }
-            if (networks.All(n => n.Aliases.Count == 0))
-            {
-                return Strs(networks.Select(n => n.Network));
-            }
-            var map = Map();
-            foreach (var (network, aliases) in networks)
-            {
-                map.With(network, aliases.Count == 0 ? Map() : Map().With("aliases", Strs(aliases)));
-            }
-            return map;
-        }
-
         /// <summary>The top-level <c>networks</c> mapping.</summary>
         public static YamlMappingNode Definitions(StackModel stack, IReadOnlyList<ServiceLink> links)
         {

@@ -15,10 +15,9 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         /// <param name="stack">The stack with the backup plan's services.</param>
         /// <param name="service">The service.</param>
         /// <param name="volumeUsers">Each named volume's services, by name.</param>
-        /// <param name="generated">The names of the backup plan's services, when the caller has them (else computed here).</param>
-        public static IEnumerable<string> Reasons(StackModel stack, ServiceModel service, IReadOnlyDictionary<string, List<string>> volumeUsers, ISet<string>? generated = null)
+        /// <param name="generated">The names of the backup plan's services (<see cref="Generated"/>, once per stack).</param>
+        public static IEnumerable<string> Reasons(StackModel stack, ServiceModel service, IReadOnlyDictionary<string, List<string>> volumeUsers, ISet<string> generated)
         {
-            generated ??= Generated(stack);
             var volumes = ComposeRenderer.Mounts(stack, service).Where(v => !v.IsBind).Select(v => v.Source).Distinct().ToList();
             if (BackupPlan.IsGenerated(service))
             {
