@@ -54,8 +54,5 @@ namespace Datamancy.Config.Generators.Rendering
         public static string ClientId(this ServiceModel service) => service.Name;
 
         public static string ApiClientId(this ServiceModel service) => service.Name + "-api";
-
-        /// <summary>The env variable that holds the digest of an OIDC client secret for Authelia.</summary>
-        public static string OidcDigestVariable(this ServiceModel service, string secret) => secret + "_DIGEST";
     }
 }
