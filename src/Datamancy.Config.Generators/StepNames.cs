@@ -18,20 +18,20 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
         public const string ViewFiles = "Datamancy.ViewFiles";
 
-        /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments (no compose tree).</summary>
+        /// <summary>The stack-level render: stack-wide artifacts and each service's render input (no compose tree, no part).</summary>
         public const string RenderPlan = "Datamancy.RenderPlan";
 
-        /// <summary>One output per service: its compose fragment's input (model and stack facts), Unchanged when the plan re-ran but the input is equal.</summary>
-        public const string ComposeInputs = "Datamancy.ComposeInputs";
+        /// <summary>
+        /// One output per service: its render input (its compose block's input and its part of each parted text),
+        /// Unchanged when the plan re-ran but the input is equal.
+        /// </summary>
+        public const string ServiceInputs = "Datamancy.ServiceInputs";
 
-        /// <summary>One output per service: its compose block, built and emitted on its own and cached on its own input.</summary>
-        public const string ServiceFragments = "Datamancy.ServiceFragments";
-
-        /// <summary>One output per service and parted text (network map…): its part's input (model and resolved stack facts).</summary>
-        public const string PartInputs = "Datamancy.PartInputs";
-
-        /// <summary>One output per service and parted text: the part's text per section, rendered on its own and cached on its own input.</summary>
-        public const string ServiceParts = "Datamancy.ServiceParts";
+        /// <summary>
+        /// One output per service: its compose block and its parts of the parted texts (network map, exposure, audit),
+        /// rendered on their own and cached on the service's input.
+        /// </summary>
+        public const string ServiceRenders = "Datamancy.ServiceRenders";
 
         public const string Trees = "Datamancy.Trees";
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
