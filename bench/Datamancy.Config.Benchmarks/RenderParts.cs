@@ -80,7 +80,7 @@ public static class RenderParts
         var build = (Generators.StackBuild)initial[Generators.StepNames.StackBuild].Single().Outputs.Single().Value;
         text.Append("Initial run: blocked ").Append(((Generators.RenderedStack)initial[Generators.StepNames.Rendered].Single().Outputs.Single().Value).Blocked ? "yes" : "no")
             .Append(", build errors: ").Append(build.HasErrors ? "yes" : "no")
-            .Append(", parse errors: ").Append(string.Join("; ", initial[Generators.StepNames.ServiceParse].SelectMany(s => s.Outputs).Select(o => (Generators.Parsing.ServiceParse)o.Value)
+            .Append(", parse errors: ").Append(string.Join("; ", initial[Generators.StepNames.TreeParse].SelectMany(s => s.Outputs).SelectMany(o => ((Generators.Parsing.Trees.TreeParse)o.Value).Services)
                 .SelectMany(p => p.Diagnostics).Where(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Descriptor.Id + " " + string.Join(",", d.Arguments)).Distinct().Take(5)))
             .Append(", per-descriptor errors: ").Append(string.Join("; ", PerDescriptorErrors(workload.Model).Take(5)))
             .Append(", stack-wide findings: ").Append(string.Join("; ", build.Findings.Select(f => f.Descriptor.Id + " " + f.Owner + " " + string.Join(",", f.Arguments)).Take(5))).Append(".\n");

@@ -44,23 +44,14 @@ namespace Datamancy.Config.Generators
                 .Select(static (input, ct) => TreeParser.Parse(input.Left, input.Right, ct))
                 .WithTrackingName(StepNames.TreeParse);
 
-            var services = parsedTrees
-                .SelectMany(static (tree, _) => tree.Services)
-                .WithTrackingName(StepNames.ServiceParse);
-
-            var serviceModel = services
-                .Select(static (p, _) => p.Model)
-                .WithTrackingName(StepNames.ServiceModel);
-
-            // Each service's own rules run on its model alone (cached with it), so an edit checks one service again; the
-            // stack build runs only the rules that need every service. One path to the build: Roslyn's step recording
-            // walks every path, so a second one would double what a tracked run records.
-            var serviceModels = serviceModel
-                .Select(static (m, _) => m is null ? null : new CheckedService(m, Validation.StackValidator.ServiceHasErrors(m)))
-                .WithTrackingName(StepNames.ServiceRules)
-                .Where(static c => c is not null)
+            // Each service's own rules run on its model alone, per tree (cached with the tree's parse), so an edit checks
+            // its tree's services again; the stack build runs only the rules that need every service. One path to the
+            // build: Roslyn's step recording walks every path, so a second one would double what a tracked run records.
+            var serviceModels = parsedTrees
+                .Select(static (tree, _) => CheckedTree.Of(tree))
+                .WithTrackingName(StepNames.TreeRules)
                 .Collect()
-                .Select(static (all, _) => CheckedServices.From(all!))
+                .Select(static (all, _) => CheckedServices.From(all))
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = parsedTrees

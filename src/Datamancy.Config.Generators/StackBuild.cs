@@ -27,7 +27,7 @@ namespace Datamancy.Config.Generators
         /// <param name="domainOverride">The DatamancyDomain build property, if set.</param>
         /// <param name="serviceErrors">
         /// Whether some service's own rules fired at error level, when the caller already ran them per service (the
-        /// generator's cached <see cref="StepNames.ServiceRules"/> step); null runs them here over every service.
+        /// generator's cached <see cref="StepNames.TreeRules"/> step); null runs them here over every service.
         /// </param>
         public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride, bool? serviceErrors)
         {

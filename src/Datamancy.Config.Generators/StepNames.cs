@@ -3,8 +3,7 @@ namespace Datamancy.Config.Generators
     /// <summary>Tracking names of the incremental pipeline's steps, asserted by the incrementality tests.</summary>
     public static class StepNames
     {
-        public const string ServiceParse = "Datamancy.ServiceParse";
-        public const string ServiceModel = "Datamancy.ServiceModel";
+        /// <summary>One output: every service's model in declaration order and whether any one's own rules fire at error level.</summary>
         public const string ServiceModels = "Datamancy.ServiceModels";
         public const string StackParse = "Datamancy.StackParse";
         public const string StackHeads = "Datamancy.StackHeads";
@@ -38,7 +37,7 @@ namespace Datamancy.Config.Generators
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
         public const string TreeParse = "Datamancy.TreeParse";
 
-        /// <summary>One output per service: its model and whether its own rules fire at error level, cached on the model.</summary>
-        public const string ServiceRules = "Datamancy.ServiceRules";
+        /// <summary>One output per syntax tree: its services' models, each with whether its own rules fire at error level, cached on the tree's parse.</summary>
+        public const string TreeRules = "Datamancy.TreeRules";
     }
 }

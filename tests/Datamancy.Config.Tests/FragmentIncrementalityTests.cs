@@ -228,19 +228,22 @@ public sealed class FragmentIncrementalityTests
     }
 
     [Fact]
-    public void Editing_one_descriptor_checks_that_services_rules_again_and_no_other()
+    public void Editing_one_descriptor_checks_its_trees_services_again_and_no_other()
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
 
-        // One output per declared service; only the edited one ran again.
-        var before = Checked(first);
-        var after = Checked(second);
+        // One output per syntax tree holding its declared services; only the edited tree's check ran again, and of its
+        // services only the edited one's model changed.
         Assert.Equal(first.Model().Services.Where(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal),
-            before.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
-        Assert.All(before, c => Assert.Equal(IncrementalStepRunReason.New, c.Reason));
-        Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, after.Where(c => c.Reason != IncrementalStepRunReason.Cached).ToArray());
-        Assert.Equal(before.Length - 1, after.Count(c => c.Reason == IncrementalStepRunReason.Cached));
+            IncrementalityTests.Checked(first).Keys.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(CheckedTrees(first), t => Assert.Equal(IncrementalStepRunReason.New, t.Reason));
+        var ran = Assert.Single(CheckedTrees(second), t => t.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(IncrementalStepRunReason.Modified, ran.Reason);
+        var parsed = Assert.Single(Outputs<Generators.Parsing.Trees.TreeParse>(second, StepNames.TreeParse), t => t.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(parsed.Value.Services.Select(p => p.Model!.Name), ran.Services);
+        Assert.Contains("litellm", ran.Services);
+        Assert.Equal(new[] { "litellm" }, IncrementalityTests.ChangedModels(first, second));
     }
 
     [Fact]
@@ -251,7 +254,7 @@ public sealed class FragmentIncrementalityTests
         var build = (StackBuild)run.Result.Results.Single().TrackedSteps[StepNames.StackBuild].Single().Outputs.Single().Value;
         Assert.True(build.HasErrors);
         Assert.DoesNotContain(build.Findings, f => f.Descriptor.Id == "DMC3005"); // reported by ServiceAnalyzer, not by the stack build
-        Assert.Single(run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs), o => ((CheckedService)o.Value!).HasErrors);
+        Assert.Single(Outputs<CheckedTree>(run, StepNames.TreeRules).SelectMany(t => t.Value.Services), c => c.HasErrors);
         var manifest = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Datamancy.Stack.g.cs", StringComparison.Ordinal)).ToString();
         Assert.Contains("public const bool Blocked = true;", manifest);
     }
@@ -261,8 +264,8 @@ public sealed class FragmentIncrementalityTests
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
-        Assert.NotEmpty(Checked(second));
-        Assert.All(Checked(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
+        Assert.NotEmpty(IncrementalityTests.Checked(second));
+        Assert.All(CheckedTrees(second), t => Assert.Equal(IncrementalStepRunReason.Cached, t.Reason));
     }
 
     [Fact]
@@ -358,17 +361,16 @@ public sealed class FragmentIncrementalityTests
         Assert.Equal(Sources(cold), Sources(second));
     }
 
-    /// <summary>Each per-service check's service name and why it was (not) run again.</summary>
-    private static (string Name, IncrementalStepRunReason Reason)[] Checked(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs)
-            .Select(o => (((CheckedService)o.Value!).Model.Name, o.Reason)).ToArray();
+    /// <summary>Each per-tree check's service names and why it was (not) run again.</summary>
+    private static (string[] Services, IncrementalStepRunReason Reason)[] CheckedTrees(GeneratorRun run) =>
+        Outputs<CheckedTree>(run, StepNames.TreeRules).Select(o => (o.Value.Services.Select(c => c.Model.Name).ToArray(), o.Reason)).ToArray();
 
     [Theory]
     [InlineData(typeof(RenderPlan))]
     [InlineData(typeof(ServiceRender))]
     [InlineData(typeof(ServiceRenderInput))]
     [InlineData(typeof(ManifestContent))]
-    [InlineData(typeof(CheckedService))]
+    [InlineData(typeof(CheckedTree))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
     {
         // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.
