@@ -21,6 +21,7 @@ public static class RenderParts
         var plan = ComposeFragments.Plan(stack);
         var fragments = plan.Services.Select(ComposeFragments.Emit).ToList();
         var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack, plan.Services) };
+        var services = ServiceRenders.Fold(plan, texts.ToEquatableArray());
         var parts = new List<(string Name, Func<object?> Body)>
         {
             ("render all (plan + every fragment + join)", () => StackRenderer.RenderAll(workload.Model)),
@@ -44,6 +45,7 @@ public static class RenderParts
             ("exposure.json: plan (frame, every service input)", () => ExposureParts.Plan(stack)),
             ("parts: render every part of every parted text (cold only)", () => texts.SelectMany(t => t.Inputs).Select(TextParts.Render).ToList()),
             ("parts: render one service's parts (one per parted text)", () => texts.Select(t => TextParts.Render(t.Inputs[t.Inputs.Count / 2])).ToList()),
+            ("service render: one service's fragment and parts (one pipeline step)", () => ServiceRenders.Render(services[services.Count / 2])),
             (".env.bootstrap.example (fresh model)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: true)),
             ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),
             ("backup.sh", () => Generators.Rendering.Backups.BackupScript.Render(stack)),
@@ -78,23 +80,18 @@ public static class RenderParts
         var build = (Generators.StackBuild)initial[Generators.StepNames.StackBuild].Single().Outputs.Single().Value;
         text.Append("Initial run: blocked ").Append(((Generators.RenderedStack)initial[Generators.StepNames.Rendered].Single().Outputs.Single().Value).Blocked ? "yes" : "no")
             .Append(", build errors: ").Append(build.HasErrors ? "yes" : "no")
-            .Append(", parse errors: ").Append(string.Join("; ", initial[Generators.StepNames.ServiceParse].SelectMany(s => s.Outputs).Select(o => (Generators.Parsing.ServiceParse)o.Value)
+            .Append(", parse errors: ").Append(string.Join("; ", initial[Generators.StepNames.TreeParse].SelectMany(s => s.Outputs).SelectMany(o => ((Generators.Parsing.Trees.TreeParse)o.Value).Services)
                 .SelectMany(p => p.Diagnostics).Where(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.Descriptor.Id + " " + string.Join(",", d.Arguments)).Distinct().Take(5)))
             .Append(", per-descriptor errors: ").Append(string.Join("; ", PerDescriptorErrors(workload.Model).Take(5)))
             .Append(", stack-wide findings: ").Append(string.Join("; ", build.Findings.Select(f => f.Descriptor.Id + " " + f.Owner + " " + string.Join(",", f.Arguments)).Take(5))).Append(".\n");
         var steps = driver.RunGenerators(workload.Compilation.ReplaceSyntaxTree(before, after)).GetRunResult().Results.Single().TrackedSteps;
         var rendered = (Generators.RenderedStack)steps[Generators.StepNames.Rendered].Single().Outputs.Single().Value;
-        var fragmentSteps = steps.TryGetValue(Generators.StepNames.ServiceFragments, out var found) ? found : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
-        var rerun = fragmentSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
-            .Select(o => ((ServiceFragment)o.Value).Name).ToList();
-        text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", fragments rendered again: ")
-            .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun)).Append(") of ")
-            .Append(fragmentSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append("; ");
-        var partSteps = steps.TryGetValue(Generators.StepNames.ServiceParts, out var partsFound) ? partsFound : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
-        var rerunParts = partSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
-            .Select(o => ((ServicePart)o.Value).Artifact + "/" + ((ServicePart)o.Value).Name).ToList();
-        text.Append("parts rendered again: ").Append(rerunParts.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerunParts)).Append(") of ")
-            .Append(partSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
+        var renderSteps = steps.TryGetValue(Generators.StepNames.ServiceRenders, out var found) ? found : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
+        var rerun = renderSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
+            .Select(o => (ServiceRender)o.Value).ToList();
+        text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", services rendered again (compose fragment and parts): ")
+            .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun.Select(r => r.Name + " with " + string.Join(", ", r.Parts.Select(p => p.Artifact))))).Append(") of ")
+            .Append(renderSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
         return text.ToString();
     }
 

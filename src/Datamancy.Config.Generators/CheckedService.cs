@@ -1,18 +1,31 @@
 using System.Collections.Generic;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Parsing.Trees;
 
 namespace Datamancy.Config.Generators
 {
     /// <summary>One service's model and whether its own rules (<see cref="Validation.ServiceRules"/>) fire at error level.</summary>
     internal sealed record CheckedService(ServiceModel Model, bool HasErrors);
 
+    /// <summary>
+    /// One syntax tree's services, checked: each parsed model (in declaration order; a service without a model is left
+    /// out) with its own rules' verdict. One per tree rather than one per service: Roslyn's driver walks every cached
+    /// entry on every pass, and an edit re-checks only its tree's few services.
+    /// </summary>
+    internal sealed record CheckedTree(EquatableArray<CheckedService> Services)
+    {
+        public static CheckedTree Of(TreeParse tree) =>
+            new(tree.Services.Where(p => p.Model is not null).Select(p => new CheckedService(p.Model!, Validation.StackValidator.ServiceHasErrors(p.Model!))).ToEquatableArray());
+    }
+
     /// <summary>Every service's model, in declaration order, and whether any service's own rules fire at error level.</summary>
     internal sealed record CheckedServices(EquatableArray<ServiceModel> Models, bool HasErrors)
     {
-        public static CheckedServices From(IEnumerable<CheckedService> all)
+        /// <summary>The trees' services, tree after tree.</summary>
+        public static CheckedServices From(IEnumerable<CheckedTree> trees)
         {
-            var list = all.ToList();
+            var list = trees.SelectMany(t => t.Services).ToList();
             return new CheckedServices(list.Select(c => c.Model).ToEquatableArray(), list.Any(c => c.HasErrors));
         }
     }

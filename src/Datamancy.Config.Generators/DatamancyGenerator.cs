@@ -44,23 +44,14 @@ namespace Datamancy.Config.Generators
                 .Select(static (input, ct) => TreeParser.Parse(input.Left, input.Right, ct))
                 .WithTrackingName(StepNames.TreeParse);
 
-            var services = parsedTrees
-                .SelectMany(static (tree, _) => tree.Services)
-                .WithTrackingName(StepNames.ServiceParse);
-
-            var serviceModel = services
-                .Select(static (p, _) => p.Model)
-                .WithTrackingName(StepNames.ServiceModel);
-
-            // Each service's own rules run on its model alone (cached with it), so an edit checks one service again; the
-            // stack build runs only the rules that need every service. One path to the build: Roslyn's step recording
-            // walks every path, so a second one would double what a tracked run records.
-            var serviceModels = serviceModel
-                .Select(static (m, _) => m is null ? null : new CheckedService(m, Validation.StackValidator.ServiceHasErrors(m)))
-                .WithTrackingName(StepNames.ServiceRules)
-                .Where(static c => c is not null)
+            // Each service's own rules run on its model alone, per tree (cached with the tree's parse), so an edit checks
+            // its tree's services again; the stack build runs only the rules that need every service. One path to the
+            // build: Roslyn's step recording walks every path, so a second one would double what a tracked run records.
+            var serviceModels = parsedTrees
+                .Select(static (tree, _) => CheckedTree.Of(tree))
+                .WithTrackingName(StepNames.TreeRules)
                 .Collect()
-                .Select(static (all, _) => CheckedServices.From(all!))
+                .Select(static (all, _) => CheckedServices.From(all))
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = parsedTrees
@@ -93,26 +84,21 @@ namespace Datamancy.Config.Generators
                 .Collect()
                 .Select(static (all, _) => all.Any(e => e));
 
-            // Render: the stack-wide artifacts and each service's compose input (its model and the stack facts its block
-            // reads) once per model, then one step per service fragment that builds and writes its block (cached on its
-            // own input, so an edit builds only the blocks whose input changed), then the join.
+            // Render: the stack-wide artifacts and one render input per service (its model, the stack facts its compose
+            // block reads and its parts of the parted texts) once per model, then one step per service that builds and
+            // writes its block and its parts (cached on its own input, so an edit renders only the services whose input
+            // changed), then the join. One entry per service, not per fragment and part: every pass walks each entry.
             var plan = build.Combine(parseErrors)
                 .Select(static (input, _) => RenderPlan.From(input.Left, input.Right))
                 .WithTrackingName(StepNames.RenderPlan);
-            var fragments = plan
-                .SelectMany(static (p, _) => p.Fragments.Items)
-                .WithTrackingName(StepNames.ComposeInputs)
-                .Select(static (input, _) => RenderPlan.Render(input))
-                .WithTrackingName(StepNames.ServiceFragments)
+            var renders = plan
+                .SelectMany(static (p, _) => p.Services.Items)
+                .WithTrackingName(StepNames.ServiceInputs)
+                .Select(static (input, _) => Rendering.Fragments.ServiceRenders.Render(input))
+                .WithTrackingName(StepNames.ServiceRenders)
                 .Collect();
-            var parts = plan
-                .SelectMany(static (p, _) => p.Parts)
-                .WithTrackingName(StepNames.PartInputs)
-                .Select(static (input, _) => Rendering.Fragments.TextParts.Render(input))
-                .WithTrackingName(StepNames.ServiceParts)
-                .Collect();
-            var rendered = plan.Combine(fragments).Combine(parts)
-                .Select(static (input, _) => RenderedStack.Join(input.Left.Left, input.Left.Right, input.Right))
+            var rendered = plan.Combine(renders)
+                .Select(static (input, _) => RenderedStack.Join(input.Left, input.Right))
                 .WithTrackingName(StepNames.Rendered);
             context.RegisterSourceOutput(rendered, static (spc, r) =>
             {

@@ -4,6 +4,7 @@ using Datamancy.Config.Generators.Diagnostics;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
 using Datamancy.Config.Generators.Rendering;
+using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Generators.Validation;
 
 namespace Datamancy.Config.Generators
@@ -26,7 +27,7 @@ namespace Datamancy.Config.Generators
         /// <param name="domainOverride">The DatamancyDomain build property, if set.</param>
         /// <param name="serviceErrors">
         /// Whether some service's own rules fired at error level, when the caller already ran them per service (the
-        /// generator's cached <see cref="StepNames.ServiceRules"/> step); null runs them here over every service.
+        /// generator's cached <see cref="StepNames.TreeRules"/> step); null runs them here over every service.
         /// </param>
         public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride, bool? serviceErrors)
         {
@@ -68,17 +69,19 @@ namespace Datamancy.Config.Generators
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
             var plan = RenderPlan.From(build, parseErrors);
-            return Join(plan, plan.Fragments.Select(RenderPlan.Render).ToImmutableArray(), plan.Parts.Select(Rendering.Fragments.TextParts.Render).ToImmutableArray());
+            return Join(plan, plan.Services.Select(ServiceRenders.Render).ToImmutableArray());
         }
 
-        /// <summary>The join step: the plan's artifacts with compose.yaml and the parted texts put together from the services' fragments and parts.</summary>
-        public static RenderedStack Join(RenderPlan plan, ImmutableArray<Rendering.Fragments.ServiceFragment> fragments, ImmutableArray<Rendering.Fragments.ServicePart> parts)
+        /// <summary>The join step: the plan's artifacts with compose.yaml and the parted texts put together from the services' renders.</summary>
+        public static RenderedStack Join(RenderPlan plan, ImmutableArray<ServiceRender> renders)
         {
             if (plan.Compose is null || plan.Blocked || plan.InternalError is not null)
             {
                 return new RenderedStack(plan.Model, plan.StackClass, plan.Artifacts, plan.Blocked, plan.InternalError);
             }
-            if ((fragments.FirstOrDefault(f => f.Error is not null)?.Error ?? parts.FirstOrDefault(p => p.Error is not null)?.Error) is { } failed)
+            var fragments = renders.Select(r => r.Fragment).ToList();
+            var parts = ServiceRenders.PartsPerText(plan.Texts, renders);
+            if ((fragments.FirstOrDefault(f => f.Error is not null)?.Error ?? parts.SelectMany(p => p).FirstOrDefault(p => p.Error is not null)?.Error) is { } failed)
             {
                 return new RenderedStack(plan.Model, plan.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, failed);
             }

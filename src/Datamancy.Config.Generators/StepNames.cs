@@ -3,8 +3,7 @@ namespace Datamancy.Config.Generators
     /// <summary>Tracking names of the incremental pipeline's steps, asserted by the incrementality tests.</summary>
     public static class StepNames
     {
-        public const string ServiceParse = "Datamancy.ServiceParse";
-        public const string ServiceModel = "Datamancy.ServiceModel";
+        /// <summary>One output: every service's model in declaration order and whether any one's own rules fire at error level.</summary>
         public const string ServiceModels = "Datamancy.ServiceModels";
         public const string StackParse = "Datamancy.StackParse";
         public const string StackHeads = "Datamancy.StackHeads";
@@ -18,27 +17,27 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
         public const string ViewFiles = "Datamancy.ViewFiles";
 
-        /// <summary>The stack-level render: stack-wide artifacts and the inputs of the per-service fragments (no compose tree).</summary>
+        /// <summary>The stack-level render: stack-wide artifacts and each service's render input (no compose tree, no part).</summary>
         public const string RenderPlan = "Datamancy.RenderPlan";
 
-        /// <summary>One output per service: its compose fragment's input (model and stack facts), Unchanged when the plan re-ran but the input is equal.</summary>
-        public const string ComposeInputs = "Datamancy.ComposeInputs";
+        /// <summary>
+        /// One output per service: its render input (its compose block's input and its part of each parted text),
+        /// Unchanged when the plan re-ran but the input is equal.
+        /// </summary>
+        public const string ServiceInputs = "Datamancy.ServiceInputs";
 
-        /// <summary>One output per service: its compose block, built and emitted on its own and cached on its own input.</summary>
-        public const string ServiceFragments = "Datamancy.ServiceFragments";
-
-        /// <summary>One output per service and parted text (network map…): its part's input (model and resolved stack facts).</summary>
-        public const string PartInputs = "Datamancy.PartInputs";
-
-        /// <summary>One output per service and parted text: the part's text per section, rendered on its own and cached on its own input.</summary>
-        public const string ServiceParts = "Datamancy.ServiceParts";
+        /// <summary>
+        /// One output per service: its compose block and its parts of the parted texts (network map, exposure, audit),
+        /// rendered on their own and cached on the service's input.
+        /// </summary>
+        public const string ServiceRenders = "Datamancy.ServiceRenders";
 
         public const string Trees = "Datamancy.Trees";
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
         public const string TreeParse = "Datamancy.TreeParse";
 
-        /// <summary>One output per service: its model and whether its own rules fire at error level, cached on the model.</summary>
-        public const string ServiceRules = "Datamancy.ServiceRules";
+        /// <summary>One output per syntax tree: its services' models, each with whether its own rules fire at error level, cached on the tree's parse.</summary>
+        public const string TreeRules = "Datamancy.TreeRules";
     }
 }

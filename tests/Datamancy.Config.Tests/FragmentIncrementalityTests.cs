@@ -10,10 +10,12 @@ using Xunit;
 namespace Datamancy.Config.Tests;
 
 /// <summary>
-/// The render stage is per service: the stack-level plan runs once per model change, then every service's fragment is
-/// its own pipeline output, cached on its own input, and a join puts the artifacts together. These tests pin down that
-/// an edit re-renders exactly the fragments whose text changes — the edited service's, and another service's only when
-/// the edit reaches it (a link changes its networks) — and that the joined output equals a cold run's byte for byte.
+/// The render stage is per service: the stack-level plan runs once per model change, then every service's compose
+/// fragment and parts (network map, exposure, audit) are one pipeline output, cached on the service's render input, and a
+/// join puts the artifacts together. These tests pin down that an edit re-renders exactly the services whose model or
+/// one of whose texts changes — the edited service, and another service only when the edit reaches one of its texts (a
+/// link changes its networks, a renamed host its hairpin aliases) — that within each input only the fragment and parts
+/// whose text changes differ, and that the joined output equals a cold run's byte for byte.
 /// </summary>
 public sealed class FragmentIncrementalityTests
 {
@@ -23,46 +25,85 @@ public sealed class FragmentIncrementalityTests
 
     private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) => IncrementalityTests.Reasons(run, step);
 
-    /// <summary>Each service fragment's name and why it was (not) produced again.</summary>
-    private static (string Name, IncrementalStepRunReason Reason)[] Fragments(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs)
-            .Select(o => (((ServiceFragment)o.Value).Name, o.Reason)).ToArray();
+    private static IEnumerable<(T Value, IncrementalStepRunReason Reason)> Outputs<T>(GeneratorRun run, string step) =>
+        run.Result.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => ((T)o.Value, o.Reason));
 
+    /// <summary>Each service's render (its compose fragment and parts) and why it was (not) produced again.</summary>
+    private static (string Name, IncrementalStepRunReason Reason)[] Renders(GeneratorRun run) =>
+        Outputs<ServiceRender>(run, StepNames.ServiceRenders).Select(o => (o.Value.Name, o.Reason)).ToArray();
+
+    /// <summary>The services whose render step ran.</summary>
     private static string[] Rerendered(GeneratorRun run) =>
-        Fragments(run).Where(f => f.Reason is not IncrementalStepRunReason.Cached).Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Renders(run).Where(f => f.Reason is not IncrementalStepRunReason.Cached).Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Each service's compose input (its model and the stack facts its block reads) and why it was (not) produced again.</summary>
+    /// <summary>Each service's render input (its model, the stack facts its block reads, its part inputs) and why it was (not) produced again.</summary>
     private static (string Name, IncrementalStepRunReason Reason)[] Inputs(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ComposeInputs].SelectMany(s => s.Outputs)
-            .Select(o => (((ServiceFragmentInput)o.Value).Name, o.Reason)).ToArray();
+        Outputs<ServiceRenderInput>(run, StepNames.ServiceInputs).Select(o => (o.Value.Name, o.Reason)).ToArray();
 
-    /// <summary>The services whose compose input changed: the blocks the edit has to build again.</summary>
+    /// <summary>The services whose render input changed: the services the edit has to render again.</summary>
     private static string[] ChangedInputs(GeneratorRun run) =>
         Inputs(run).Where(i => i.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Select(i => i.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
+    /// <summary>Each service's compose fragment.</summary>
+    private static Dictionary<string, ServiceFragment> Fragments(GeneratorRun run) =>
+        Outputs<ServiceRender>(run, StepNames.ServiceRenders).Select(o => o.Value.Fragment).ToDictionary(f => f.Name);
+
+    /// <summary>Each service part of a parted text, by <c>Artifact/service</c>.</summary>
+    private static Dictionary<string, ServicePart> Parts(GeneratorRun run) =>
+        Outputs<ServiceRender>(run, StepNames.ServiceRenders).SelectMany(o => o.Value.Parts).ToDictionary(Key);
+
+    private static string Key(ServicePart part) => part.Artifact + "/" + part.Name;
+
+    /// <summary>The keys whose value differs between two runs (or that one run lacks).</summary>
+    private static string[] Changed<T>(Dictionary<string, T> old, Dictionary<string, T> now, Func<T, T, bool> equal) =>
+        old.Keys.Union(now.Keys)
+            .Where(key => !old.TryGetValue(key, out var value) || !now.TryGetValue(key, out var other) || !equal(value, other))
+            .OrderBy(k => k, StringComparer.Ordinal).ToArray();
+
     /// <summary>The services whose block text differs between two runs (or that one run lacks).</summary>
-    private static string[] ChangedTexts(GeneratorRun before, GeneratorRun after)
+    private static string[] ChangedTexts(GeneratorRun before, GeneratorRun after) =>
+        Changed(Fragments(before), Fragments(after), (a, b) => a.Text == b.Text);
+
+    /// <summary>The parts whose text differs between two runs (or that one run lacks), as <c>Artifact/service</c>.</summary>
+    private static string[] ChangedPartTexts(GeneratorRun before, GeneratorRun after) =>
+        Changed(Parts(before), Parts(after), (a, b) => a.Sections.SequenceEqual(b.Sections));
+
+    /// <summary>The services whose compose input differs from the last run's (by value: the input is one service's whole render input).</summary>
+    private static string[] ChangedComposeInputs(GeneratorRun before, GeneratorRun after)
     {
-        static Dictionary<string, string> Texts(GeneratorRun run) =>
-            run.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs)
-                .Select(o => (ServiceFragment)o.Value).ToDictionary(f => f.Name, f => f.Text);
-        var (old, now) = (Texts(before), Texts(after));
-        return old.Keys.Union(now.Keys)
-            .Where(name => !old.TryGetValue(name, out var text) || !now.TryGetValue(name, out var other) || text != other)
-            .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        static Dictionary<string, ServiceFragmentInput> Of(GeneratorRun run) =>
+            Outputs<ServiceRenderInput>(run, StepNames.ServiceInputs).Select(o => o.Value.Compose).ToDictionary(i => i.Name);
+        return Changed(Of(before), Of(after), (a, b) => a.Equals(b));
     }
 
-    /// <summary>
-    /// Exactly the blocks whose text changes were built again: their inputs changed and their fragments ran; every other
-    /// service's input compares equal to the last run's and its fragment step did not run.
-    /// </summary>
-    private static void RerenderedExactly(GeneratorRun first, GeneratorRun second, string[] expected)
+    /// <summary>The parts whose input differs from the last run's (by value), as <c>Artifact/service</c>.</summary>
+    private static string[] ChangedPartInputs(GeneratorRun before, GeneratorRun after)
     {
-        Assert.Equal(expected, ChangedTexts(first, second));
+        static Dictionary<string, ServicePartInput> Of(GeneratorRun run) =>
+            Outputs<ServiceRenderInput>(run, StepNames.ServiceInputs).SelectMany(o => o.Value.Parts).ToDictionary(i => i.Artifact + "/" + i.Name);
+        return Changed(Of(before), Of(after), (a, b) => a.Equals(b));
+    }
+
+    private static string ServiceOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>
+    /// Exactly the services whose model changed (<paramref name="edited"/>: their model is in every one of their inputs)
+    /// or one of whose texts (compose block, parts) changes were rendered again: within their render inputs exactly those
+    /// fragments and parts differ, their inputs changed and their steps ran; every other service's input compares equal
+    /// to the last run's and its render step did not run.
+    /// </summary>
+    private static void RerenderedExactly(GeneratorRun first, GeneratorRun second, params string[] edited)
+    {
+        var texts = ChangedTexts(first, second);
+        var partTexts = ChangedPartTexts(first, second);
+        Assert.Equal(edited.Union(texts).OrderBy(n => n, StringComparer.Ordinal), ChangedComposeInputs(first, second));
+        Assert.Equal(PartsOf(edited).Union(partTexts).OrderBy(k => k, StringComparer.Ordinal), ChangedPartInputs(first, second));
+        var expected = edited.Union(texts).Union(partTexts.Select(ServiceOf)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, ChangedInputs(second));
         Assert.Equal(expected, Rerendered(second));
         Assert.All(Inputs(second).Where(i => !expected.Contains(i.Name)),
             i => Assert.True(i.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, i.Name + ": " + i.Reason));
+        Assert.All(Renders(second).Where(r => !expected.Contains(r.Name)), r => Assert.Equal(IncrementalStepRunReason.Cached, r.Reason));
     }
 
     private static Dictionary<string, string> Sources(GeneratorRun run) =>
@@ -81,32 +122,35 @@ public sealed class FragmentIncrementalityTests
     }
 
     [Fact]
-    public void Every_service_has_one_fragment_and_a_cold_run_renders_each_once()
+    public void Every_service_has_one_render_and_a_cold_run_renders_each_once()
     {
         var (first, _) = Start();
-        var fragments = Fragments(first);
+        var renders = Renders(first);
         var services = first.Model().Services.Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        Assert.Equal(services, fragments.Select(f => f.Name).ToArray()); // backup services included, in compose order
-        Assert.All(fragments, f => Assert.Equal(IncrementalStepRunReason.New, f.Reason));
+        Assert.Equal(services, renders.Select(f => f.Name).ToArray()); // backup services included, in compose order
+        Assert.All(renders, f => Assert.Equal(IncrementalStepRunReason.New, f.Reason));
+        Assert.Equal(services, Inputs(first).Select(i => i.Name).ToArray());
         var compose = first.Artifact("prod/compose.yaml");
-        Assert.All(first.Result.Results.Single().TrackedSteps[StepNames.ServiceFragments].SelectMany(s => s.Outputs),
-            o => Assert.Contains(((ServiceFragment)o.Value).Text, compose));
+        Assert.All(Fragments(first).Values, f => Assert.Contains(f.Text, compose));
     }
 
     [Fact]
-    public void Editing_one_descriptor_rerenders_only_that_services_fragment()
+    public void Editing_one_descriptor_rerenders_only_that_service()
     {
         var (first, compilation) = Start();
         var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
         var second = first.Rerun(edited);
 
         Assert.Equal(new[] { "litellm" }, Rerendered(second));
-        Assert.Equal(IncrementalStepRunReason.Modified, Fragments(second).Single(f => f.Name == "litellm").Reason);
-        Assert.Equal(Fragments(first).Length - 1, Fragments(second).Count(f => f.Reason == IncrementalStepRunReason.Cached));
+        Assert.Equal(IncrementalStepRunReason.Modified, Renders(second).Single(f => f.Name == "litellm").Reason);
+        Assert.Equal(Renders(first).Length - 1, Renders(second).Count(f => f.Reason == IncrementalStepRunReason.Cached));
         // The plan re-ran, so it produced every service's input again; only the edited one differs from the last run's.
         Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, Inputs(second).Where(i => i.Reason != IncrementalStepRunReason.Unchanged).ToArray());
         Assert.Equal(Inputs(first).Length - 1, Inputs(second).Count(i => i.Reason == IncrementalStepRunReason.Unchanged));
-        RerenderedExactly(first, second, new[] { "litellm" });
+        // Its block's text changed; the image is in none of its parts, so their texts did not.
+        Assert.Equal(new[] { "litellm" }, ChangedTexts(first, second));
+        Assert.Empty(ChangedPartTexts(first, second));
+        RerenderedExactly(first, second, "litellm");
         // The plan and the join ran once each; the result is what a cold run of the edited code writes.
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.RenderPlan));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
@@ -115,7 +159,7 @@ public sealed class FragmentIncrementalityTests
     }
 
     [Fact]
-    public void Removing_a_link_rerenders_both_ends_and_nothing_else()
+    public void Removing_a_link_rerenders_both_ends_and_the_services_whose_text_changes()
     {
         var (first, compilation) = Start();
         Assert.Contains("\"link.open-webui.qdrant\"", first.Artifact("prod/compose.yaml"));
@@ -123,14 +167,16 @@ public sealed class FragmentIncrementalityTests
         var second = first.Rerun(edited);
 
         // The edit is in open-webui's descriptor, but qdrant's block changes too: it no longer joins the link's network.
-        Assert.Equal(new[] { "open-webui", "qdrant" }, Rerendered(second));
-        RerenderedExactly(first, second, new[] { "open-webui", "qdrant" });
+        Assert.Equal(new[] { "open-webui", "qdrant" }, ChangedTexts(first, second));
+        // No map, exposure or audit line names the link, except the audit's note on a service left without any network.
+        Assert.All(ChangedPartTexts(first, second), k => Assert.StartsWith(AuditParts.Constant + "/", k));
+        RerenderedExactly(first, second, "open-webui");
         Assert.DoesNotContain("link.open-webui.qdrant", second.Artifact("prod/compose.yaml"));
         Assert.Equal(Sources(Cold(edited)), Sources(second));
     }
 
     [Fact]
-    public void Adding_a_link_to_a_database_rebuilds_the_blocks_whose_text_changes_and_no_other()
+    public void Adding_a_link_to_a_database_rerenders_the_services_whose_text_changes_and_no_other()
     {
         var (first, compilation) = Start();
         Assert.DoesNotContain("link.open-webui.postgres", first.Artifact("prod/compose.yaml"));
@@ -141,7 +187,8 @@ public sealed class FragmentIncrementalityTests
 
         // The edit is in open-webui's descriptor; postgres's block changes too (it joins the new link's network), and no
         // other: the stack facts every other block reads (its networks, profiles, secrets, mounts…) are equal.
-        RerenderedExactly(first, second, new[] { "open-webui", "postgres" });
+        Assert.Equal(new[] { "open-webui", "postgres" }, ChangedTexts(first, second));
+        RerenderedExactly(first, second, "open-webui");
         Assert.Contains("\"link.open-webui.postgres\"", second.Artifact("prod/compose.yaml"));
         Assert.Equal(Sources(cold), Sources(second));
     }
@@ -159,38 +206,44 @@ public sealed class FragmentIncrementalityTests
         var compose = second.Artifact("prod/compose.yaml");
         var expected = second.Model().Services.Where(s => s.Resources.Pids == 0).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(expected);
+        Assert.Equal(expected, ChangedTexts(first, second));
+        Assert.Empty(ChangedPartTexts(first, second)); // no part reads the pids limit
         Assert.Equal(expected, Rerendered(second));
-        RerenderedExactly(first, second, expected);
+        RerenderedExactly(first, second);
         Assert.Contains("pids_limit: 300", compose);
         Assert.Equal(Sources(cold), Sources(second));
     }
 
     [Fact]
-    public void Unrelated_edit_renders_no_fragment()
+    public void Unrelated_edit_renders_no_service()
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
         Assert.All(Reasons(second, StepNames.RenderPlan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.NotEmpty(Inputs(second));
         Assert.All(Inputs(second), i => Assert.Equal(IncrementalStepRunReason.Cached, i.Reason));
-        Assert.All(Fragments(second), f => Assert.Equal(IncrementalStepRunReason.Cached, f.Reason));
+        Assert.All(Renders(second), f => Assert.Equal(IncrementalStepRunReason.Cached, f.Reason));
         Assert.All(Reasons(second, StepNames.Rendered), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Equal(Sources(first), Sources(second));
     }
 
     [Fact]
-    public void Editing_one_descriptor_checks_that_services_rules_again_and_no_other()
+    public void Editing_one_descriptor_checks_its_trees_services_again_and_no_other()
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
 
-        // One output per declared service; only the edited one ran again.
-        var before = Checked(first);
-        var after = Checked(second);
+        // One output per syntax tree holding its declared services; only the edited tree's check ran again, and of its
+        // services only the edited one's model changed.
         Assert.Equal(first.Model().Services.Where(s => !Generators.Rendering.Backups.BackupPlan.IsGenerated(s)).Select(s => s.Name).OrderBy(n => n, StringComparer.Ordinal),
-            before.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
-        Assert.All(before, c => Assert.Equal(IncrementalStepRunReason.New, c.Reason));
-        Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, after.Where(c => c.Reason != IncrementalStepRunReason.Cached).ToArray());
-        Assert.Equal(before.Length - 1, after.Count(c => c.Reason == IncrementalStepRunReason.Cached));
+            IncrementalityTests.Checked(first).Keys.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.All(CheckedTrees(first), t => Assert.Equal(IncrementalStepRunReason.New, t.Reason));
+        var ran = Assert.Single(CheckedTrees(second), t => t.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(IncrementalStepRunReason.Modified, ran.Reason);
+        var parsed = Assert.Single(Outputs<Generators.Parsing.Trees.TreeParse>(second, StepNames.TreeParse), t => t.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(parsed.Value.Services.Select(p => p.Model!.Name), ran.Services);
+        Assert.Contains("litellm", ran.Services);
+        Assert.Equal(new[] { "litellm" }, IncrementalityTests.ChangedModels(first, second));
     }
 
     [Fact]
@@ -201,7 +254,7 @@ public sealed class FragmentIncrementalityTests
         var build = (StackBuild)run.Result.Results.Single().TrackedSteps[StepNames.StackBuild].Single().Outputs.Single().Value;
         Assert.True(build.HasErrors);
         Assert.DoesNotContain(build.Findings, f => f.Descriptor.Id == "DMC3005"); // reported by ServiceAnalyzer, not by the stack build
-        Assert.Single(run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs), o => ((CheckedService)o.Value!).HasErrors);
+        Assert.Single(Outputs<CheckedTree>(run, StepNames.TreeRules).SelectMany(t => t.Value.Services), c => c.HasErrors);
         var manifest = run.Result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Datamancy.Stack.g.cs", StringComparison.Ordinal)).ToString();
         Assert.Contains("public const bool Blocked = true;", manifest);
     }
@@ -211,8 +264,8 @@ public sealed class FragmentIncrementalityTests
     {
         var (first, compilation) = Start();
         var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
-        Assert.NotEmpty(Checked(second));
-        Assert.All(Checked(second), c => Assert.Equal(IncrementalStepRunReason.Cached, c.Reason));
+        Assert.NotEmpty(IncrementalityTests.Checked(second));
+        Assert.All(CheckedTrees(second), t => Assert.Equal(IncrementalStepRunReason.Cached, t.Reason));
     }
 
     [Fact]
@@ -235,93 +288,37 @@ public sealed class FragmentIncrementalityTests
         Assert.Contains("public const string Content" + prodCompose.Index + " = Content" + prodCompose.SameAs + ";", manifest);
     }
 
-    /// <summary>Each service part of a parted text (network map, exposure, audit): its key and why it was (not) rendered again.</summary>
-    private static (string Key, IncrementalStepRunReason Reason)[] Parts(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs)
-            .Select(o => (Key((ServicePart)o.Value), o.Reason)).ToArray();
-
-    /// <summary>Each part's input and why it was (not) produced again.</summary>
-    private static (string Key, IncrementalStepRunReason Reason)[] PartInputs(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.PartInputs].SelectMany(s => s.Outputs)
-            .Select(o => (((ServicePartInput)o.Value).Artifact + "/" + ((ServicePartInput)o.Value).Name, o.Reason)).ToArray();
-
-    private static string Key(ServicePart part) => part.Artifact + "/" + part.Name;
-
-    /// <summary>The parts rendered again (their step ran), as <c>Artifact/service</c>.</summary>
-    private static string[] RerenderedParts(GeneratorRun run) =>
-        Parts(run).Where(p => p.Reason is not IncrementalStepRunReason.Cached).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
-
-    /// <summary>The parts whose input differs from the last run's.</summary>
-    private static string[] ChangedPartInputs(GeneratorRun run) =>
-        PartInputs(run).Where(i => i.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged)).Select(i => i.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray();
-
-    /// <summary>The parts whose text differs between two runs (or that one run lacks).</summary>
-    private static string[] ChangedPartTexts(GeneratorRun before, GeneratorRun after)
-    {
-        static Dictionary<string, string> Texts(GeneratorRun run) =>
-            run.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs)
-                .Select(o => (ServicePart)o.Value).ToDictionary(Key, p => string.Join("\u0000", p.Sections));
-        var (old, now) = (Texts(before), Texts(after));
-        return old.Keys.Union(now.Keys)
-            .Where(key => !old.TryGetValue(key, out var text) || !now.TryGetValue(key, out var other) || text != other)
-            .OrderBy(k => k, StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>
-    /// Exactly the edited services' parts (their model is in the input) and the parts whose text changes were rendered
-    /// again: their inputs changed and their steps ran; every other part's input compares equal to the last run's and its
-    /// step did not run.
-    /// </summary>
-    private static void RerenderedPartsExactly(GeneratorRun first, GeneratorRun second, params string[] edited)
-    {
-        var expected = PartsOf(edited).Union(ChangedPartTexts(first, second)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected, ChangedPartInputs(second));
-        Assert.Equal(expected, RerenderedParts(second));
-        Assert.All(PartInputs(second).Where(i => !expected.Contains(i.Key)),
-            i => Assert.True(i.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, i.Key + ": " + i.Reason));
-    }
-
     private static readonly string[] PartedTexts = { NetworkMapParts.Constant, ExposureParts.Constant, AuditParts.Constant };
 
     private static string[] PartsOf(params string[] services) =>
         PartedTexts.SelectMany(t => services.Select(s => t + "/" + s)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
 
     [Fact]
-    public void Every_service_has_one_part_per_parted_text_and_a_cold_run_renders_each_once()
+    public void Every_service_has_one_part_per_parted_text_in_its_render()
     {
         var (first, _) = Start();
         var services = first.Model().Services.Select(s => s.Name).ToArray();
-        Assert.Equal(PartsOf(services), Parts(first).Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToArray());
-        Assert.All(Parts(first), p => Assert.Equal(IncrementalStepRunReason.New, p.Reason));
+        Assert.Equal(PartsOf(services), Parts(first).Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        // Each render holds its own service's parts, one per text, in the plan's text order, and its input one part input per part.
+        Assert.All(Outputs<ServiceRender>(first, StepNames.ServiceRenders), r =>
+        {
+            Assert.Equal(PartedTexts, r.Value.Parts.Select(p => p.Artifact));
+            Assert.All(r.Value.Parts, p => Assert.Equal(r.Value.Name, p.Name));
+        });
+        Assert.All(Outputs<ServiceRenderInput>(first, StepNames.ServiceInputs), i =>
+            Assert.Equal(PartedTexts.Select(t => t + "/" + i.Value.Name), i.Value.Parts.Select(p => p.Artifact + "/" + p.Name)));
         // Each part's text stands in its artifact as the part rendered it.
         var paths = new Dictionary<string, string> { [NetworkMapParts.Constant] = "prod/network-map.md", [ExposureParts.Constant] = "prod/exposure.json", [AuditParts.Constant] = "prod/SECURITY-AUDIT.md" };
-        foreach (var part in first.Result.Results.Single().TrackedSteps[StepNames.ServiceParts].SelectMany(s => s.Outputs).Select(o => (ServicePart)o.Value))
+        foreach (var part in Parts(first).Values)
         {
             Assert.Null(part.Error);
             Assert.All(part.Sections, section => Assert.Contains(section, first.Artifact(paths[part.Artifact])));
         }
-        Assert.Contains(Parts(first), p => p.Key == AuditParts.Constant + "/litellm");
+        Assert.Contains(AuditParts.Constant + "/litellm", Parts(first).Keys);
     }
 
     [Fact]
-    public void Editing_one_descriptor_renders_only_that_services_parts()
-    {
-        var (first, compilation) = Start();
-        var edited = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
-        var second = first.Rerun(edited);
-
-        // The plan re-ran and produced every part's input again; only the edited service's differ from the last run's,
-        // and only their steps ran (the image is in none of these texts, so each produced the text it had).
-        Assert.Equal(PartsOf("litellm"), ChangedPartInputs(second));
-        Assert.All(PartInputs(second).Where(i => !i.Key.EndsWith("/litellm", StringComparison.Ordinal)), i => Assert.Equal(IncrementalStepRunReason.Unchanged, i.Reason));
-        Assert.Equal(PartsOf("litellm"), RerenderedParts(second));
-        Assert.Equal(Parts(first).Length - PartedTexts.Length, Parts(second).Count(p => p.Reason == IncrementalStepRunReason.Cached));
-        Assert.Empty(ChangedPartTexts(first, second));
-        Assert.Equal(Sources(Cold(edited)), Sources(second));
-    }
-
-    [Fact]
-    public void Editing_one_services_host_renders_the_parts_whose_text_changes_and_no_other()
+    public void Editing_one_services_host_rerenders_the_services_whose_text_changes_and_no_other()
     {
         var (first, compilation) = Start();
         var edited = Replace(compilation, "[UiHost(\"litellm\")]", "[UiHost(\"llm\")]");
@@ -335,13 +332,14 @@ public sealed class FragmentIncrementalityTests
         Assert.Contains(ExposureParts.Constant + "/litellm", expected);
         Assert.DoesNotContain(AuditParts.Constant + "/litellm", expected);
         Assert.All(expected, k => Assert.True(k.EndsWith("/litellm", StringComparison.Ordinal) || k == NetworkMapParts.Constant + "/caddy", k));
-        RerenderedPartsExactly(first, second, "litellm");
+        Assert.All(ChangedTexts(first, second), name => Assert.True(name is "litellm" or "caddy", name));
+        RerenderedExactly(first, second, "litellm");
         Assert.Contains("llm.project-saturn.com", second.Artifact("prod/network-map.md"));
         Assert.Equal(Sources(cold), Sources(second));
     }
 
     [Fact]
-    public void A_stack_fact_renders_exactly_the_parts_that_read_it()
+    public void A_stack_fact_rerenders_exactly_the_services_whose_text_reads_it()
     {
         var (first, compilation) = Start();
         // The domain is in every routed host: the map's and exposure's parts of services with a UI or API host change,
@@ -357,47 +355,22 @@ public sealed class FragmentIncrementalityTests
         Assert.All(routed, name => Assert.Contains(NetworkMapParts.Constant + "/" + name, expected));
         Assert.All(routed, name => Assert.Contains(ExposureParts.Constant + "/" + name, expected));
         Assert.DoesNotContain(expected, k => k.StartsWith(AuditParts.Constant + "/", StringComparison.Ordinal));
-        Assert.True(expected.Length < Parts(first).Length / 2, string.Join(", ", expected));
-        RerenderedPartsExactly(first, second);
+        Assert.True(expected.Length < Parts(first).Count / 2, string.Join(", ", expected));
+        RerenderedExactly(first, second);
+        Assert.Contains(Renders(second), r => r.Reason == IncrementalStepRunReason.Cached);
         Assert.Equal(Sources(cold), Sources(second));
     }
 
-    [Fact]
-    public void Removing_a_link_renders_the_parts_whose_text_changes()
-    {
-        var (first, compilation) = Start();
-        var edited = Replace(compilation, "[Uses(typeof(Qdrant))]\n", string.Empty);
-        var second = first.Rerun(edited);
-
-        // No map, exposure or audit line names the link, except the audit's note on a service left without any network;
-        // open-webui's parts run again (its model is in their inputs), qdrant's only where its text changes.
-        Assert.All(ChangedPartTexts(first, second), k => Assert.StartsWith(AuditParts.Constant + "/", k));
-        RerenderedPartsExactly(first, second, "open-webui");
-        Assert.Equal(Sources(Cold(edited)), Sources(second));
-    }
-
-    [Fact]
-    public void Unrelated_edit_renders_no_part()
-    {
-        var (first, compilation) = Start();
-        var second = first.Rerun(Replace(compilation, "var x = 40; return x + 2;", "var x = 41; return x + 1;"));
-        Assert.All(PartInputs(second), i => Assert.Equal(IncrementalStepRunReason.Cached, i.Reason));
-        Assert.All(Parts(second), p => Assert.Equal(IncrementalStepRunReason.Cached, p.Reason));
-    }
-
-    /// <summary>Each per-service check's service name and why it was (not) run again.</summary>
-    private static (string Name, IncrementalStepRunReason Reason)[] Checked(GeneratorRun run) =>
-        run.Result.Results.Single().TrackedSteps[StepNames.ServiceRules].SelectMany(s => s.Outputs)
-            .Select(o => (((CheckedService)o.Value!).Model.Name, o.Reason)).ToArray();
+    /// <summary>Each per-tree check's service names and why it was (not) run again.</summary>
+    private static (string[] Services, IncrementalStepRunReason Reason)[] CheckedTrees(GeneratorRun run) =>
+        Outputs<CheckedTree>(run, StepNames.TreeRules).Select(o => (o.Value.Services.Select(c => c.Model.Name).ToArray(), o.Reason)).ToArray();
 
     [Theory]
     [InlineData(typeof(RenderPlan))]
-    [InlineData(typeof(ServiceFragment))]
-    [InlineData(typeof(ServiceFragmentInput))]
-    [InlineData(typeof(ServicePart))]
-    [InlineData(typeof(ServicePartInput))]
+    [InlineData(typeof(ServiceRender))]
+    [InlineData(typeof(ServiceRenderInput))]
     [InlineData(typeof(ManifestContent))]
-    [InlineData(typeof(CheckedService))]
+    [InlineData(typeof(CheckedTree))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)
     {
         // The same walk as ModelPurityTests, over the values the plan and fragment steps cache.

@@ -48,6 +48,19 @@ public sealed class IncrementalityTests
     private static void AllCached(GeneratorRun run, string step) =>
         Assert.All(Reasons(run, step), reason => Assert.True(reason == IncrementalStepRunReason.Cached, step + ": " + reason));
 
+    /// <summary>Every service's checked model, by name, from the per-tree rules step (a removed tree's are gone).</summary>
+    internal static Dictionary<string, CheckedService> Checked(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps[StepNames.TreeRules].SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Removed)
+            .SelectMany(o => ((CheckedTree)o.Value).Services).ToDictionary(c => c.Model.Name);
+
+    /// <summary>The services whose checked model differs between two runs (or that one run lacks).</summary>
+    internal static string[] ChangedModels(GeneratorRun before, GeneratorRun after)
+    {
+        var (old, now) = (Checked(before), Checked(after));
+        return old.Keys.Union(now.Keys).Where(name => !old.TryGetValue(name, out var c) || !now.TryGetValue(name, out var d) || !c.Equals(d))
+            .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    }
+
     private static Dictionary<string, string> Sources(GeneratorRun run) =>
         run.Result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
@@ -101,13 +114,16 @@ public sealed class IncrementalityTests
     public void Editing_one_descriptor_modifies_only_that_services_model_and_renders_each_artifact_once()
     {
         var (first, compilation) = Start();
-        var services = Reasons(first, StepNames.ServiceModel).Length;
+        var trees = Reasons(first, StepNames.TreeRules).Length;
+        var services = Checked(first).Count;
         var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\""));
 
-        // One model changed; the services declared next to it in the same file re-parse to equal models.
-        Assert.Equal(services, Reasons(second, StepNames.ServiceModel).Length);
-        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Modified));
-        Assert.Equal(services - 1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Cached) + Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Unchanged));
+        // One tree was checked again; of its services one model changed, the ones declared next to it re-parse to equal models.
+        Assert.Equal(trees, Reasons(second, StepNames.TreeRules).Length);
+        Assert.Equal(1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Modified));
+        Assert.Equal(trees - 1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
+        Assert.Equal(services, Checked(second).Count);
+        Assert.Equal(new[] { "litellm" }, ChangedModels(first, second));
         Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified));
 
         // The render step ran once, and that one run produced each artifact once.
@@ -124,7 +140,7 @@ public sealed class IncrementalityTests
     public void Adding_a_service_parses_it_and_reuses_every_other_service()
     {
         var (first, compilation) = Start();
-        var before = Reasons(first, StepNames.ServiceModel).Length;
+        var before = Checked(first).Count;
         var trees = Reasons(first, StepNames.ServiceViews).Length;
         var added = CSharpSyntaxTree.ParseText("""
             using Datamancy.Config;
@@ -137,12 +153,12 @@ public sealed class IncrementalityTests
             """, GeneratorHarness.ParseOptions, "Added.cs");
         var second = first.Rerun(compilation.AddSyntaxTrees(added));
 
-        // The new class is the only new parse; every other parse is equal to the cached one,
-        // so no model, view or diagnostic of another service is recomputed.
-        Assert.Equal(1, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.New));
-        Assert.Equal(before, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Unchanged) + Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Cached));
-        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.New));
-        Assert.Equal(before, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Cached));
+        // The new tree is the only new parse and check; every other tree's is cached, so no model, view or diagnostic
+        // of another service is recomputed.
+        Assert.Equal(1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.New));
+        Assert.Equal(trees, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
+        Assert.Equal(before + 1, Checked(second).Count);
+        Assert.Equal(new[] { "whoami" }, ChangedModels(first, second));
         Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.New));
         Assert.Equal(trees, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Cached)); // one view output per tree
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
@@ -167,10 +183,10 @@ public sealed class IncrementalityTests
         var second = first.Rerun(Replace(compilation, "/// <summary>An image without", "\n\n\n/// <summary>An image without"));
 
         Assert.Equal(line + 3, Assert.Single(second.WithId(DiagnosticIds.UnpinnedImage)).Location.GetLineSpan().StartLinePosition.Line);
-        // The moved class re-parses with new sites; its model is equal, so nothing after it runs.
-        Assert.Equal(1, Count(second, StepNames.ServiceParse, IncrementalStepRunReason.Modified));
-        Assert.Equal(1, Count(second, StepNames.ServiceModel, IncrementalStepRunReason.Unchanged));
-        AllCachedOrUnchanged(second, StepNames.ServiceModel);
+        // The moved class's tree re-parses with new sites; its check runs again to equal models, so nothing after it runs.
+        Assert.Equal(1, Count(second, StepNames.TreeParse, IncrementalStepRunReason.Modified));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(second, StepNames.TreeRules).Where(r => r != IncrementalStepRunReason.Cached));
+        Assert.Empty(ChangedModels(first, second));
         AllCached(second, StepNames.ServiceModels);
         AllCached(second, StepNames.StackBuild);
         AllCached(second, StepNames.Rendered);

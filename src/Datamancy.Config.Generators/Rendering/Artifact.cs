@@ -24,7 +24,7 @@ namespace Datamancy.Config.Generators.Rendering
         public static EquatableArray<Artifact> RenderAll(StackModel declared)
         {
             var plan = Plan(declared);
-            var parts = plan.Texts.SelectMany(t => t.Inputs).Select(Fragments.TextParts.Render).ToList();
+            var parts = plan.Texts.Select(t => t.Inputs.Select(Fragments.TextParts.Render).ToList()).ToList();
             return Join(plan.Artifacts, plan.Compose, plan.Compose.Services.Select(Fragments.ComposeFragments.Emit).ToList(), plan.Texts, parts);
         }
 
@@ -32,23 +32,20 @@ namespace Datamancy.Config.Generators.Rendering
         public const string ComposeConstant = "Compose";
 
         /// <summary>
-        /// Puts compose.yaml together from its fragments and every parted text from its services' parts, and fills them in
-        /// wherever the plan left them empty.
+        /// Puts compose.yaml together from its fragments and every parted text from its services' parts (for each text, one
+        /// part per input, in the text's order), and fills them in wherever the plan left them empty.
         /// </summary>
         public static EquatableArray<Artifact> Join(
             EquatableArray<Artifact> planned,
             Fragments.ComposePlan compose,
             IReadOnlyList<Fragments.ServiceFragment> fragments,
             EquatableArray<Fragments.PartedText> texts,
-            IReadOnlyList<Fragments.ServicePart> parts)
+            IReadOnlyList<IReadOnlyList<Fragments.ServicePart>> parts)
         {
             var joined = new Dictionary<string, string>(System.StringComparer.Ordinal) { [ComposeConstant] = Fragments.ComposeFragments.Join(compose, fragments) };
-            var offset = 0;
-            foreach (var text in texts)
+            for (var i = 0; i < texts.Count; i++)
             {
-                // The parts arrive in the order the plan listed the inputs: each text's services in a row.
-                joined[text.Artifact] = Fragments.TextParts.Join(text, parts, offset);
-                offset += text.Inputs.Count;
+                joined[texts[i].Artifact] = Fragments.TextParts.Join(texts[i], parts[i]);
             }
             return planned.Select(a => a.Content.Length == 0 && joined.TryGetValue(a.ConstantName, out var content) ? a with { Content = content } : a).ToEquatableArray();
         }

@@ -53,7 +53,7 @@ internal sealed class ParseComparison
         Last = _driver.GetRunResult();
         var reference = Last.Results[1];
 
-        var services = Values<ServiceParse>(Pipeline, StepNames.ServiceParse);
+        var services = Services();
         Assert.True(Values<ServiceParse>(reference, ReferenceParseGenerator.Services).SequenceEqual(services), what + ": services differ\n" + Describe(reference, services));
         Assert.Equal(Values<StackParse>(reference, ReferenceParseGenerator.Stacks), Values<StackParse>(Pipeline, StepNames.StackParse));
         var groups = Values<TreeParse>(Pipeline, StepNames.TreeParse).SelectMany(t => t.Groups).Select(g => g.Names);
@@ -61,11 +61,17 @@ internal sealed class ParseComparison
         return services.Count;
     }
 
+    /// <summary>Every service's parse in the last run, tree after tree, as the pipeline collects them.</summary>
+    public List<ServiceParse> Services() => Values<TreeParse>(Pipeline, StepNames.TreeParse).SelectMany(t => t.Services).ToList();
+
     public IncrementalStepRunReason[] Reasons(string step) =>
         Pipeline.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 
+    /// <summary>The step's current values: a <c>Removed</c> output (a service or tree an edit took away) is not one of them.</summary>
     private static List<T> Values<T>(GeneratorRunResult result, string step) =>
-        result.TrackedSteps.TryGetValue(step, out var steps) ? steps.SelectMany(s => s.Outputs).Select(o => (T)o.Value).ToList() : new List<T>();
+        result.TrackedSteps.TryGetValue(step, out var steps)
+            ? steps.SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Removed).Select(o => (T)o.Value).ToList()
+            : new List<T>();
 
     private static string Describe(GeneratorRunResult reference, List<ServiceParse> services)
     {

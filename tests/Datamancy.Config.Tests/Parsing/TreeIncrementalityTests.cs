@@ -55,7 +55,7 @@ public sealed class TreeIncrementalityTests
             Assert.Equal(trees, comparison.Reasons(StepNames.ServiceViews).Length);
             Assert.All(comparison.Reasons(StepNames.ServiceViews), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
             Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.ParseEnvironment));
-            Assert.All(comparison.Reasons(StepNames.ServiceParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+            Assert.All(comparison.Reasons(StepNames.TreeRules), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
             Assert.All(comparison.Reasons(StepNames.StackParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         }
     }
@@ -65,6 +65,7 @@ public sealed class TreeIncrementalityTests
     {
         var (comparison, compilation, trees) = Start();
         var edited = compilation.SyntaxTrees.Single(t => t.ToString().Contains("main-v1.52.0"));
+        var before = comparison.Services();
         compilation = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
         comparison.RunAndCompare(compilation, "one descriptor");
 
@@ -74,12 +75,16 @@ public sealed class TreeIncrementalityTests
         Assert.Equal(trees - 1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.ParseEnvironment));
 
-        // One service changed; the others declared in the same file re-parse to equal parses; every other service was not parsed.
+        // One service changed; the others declared in the same file re-parse to equal parses; only that tree is checked again.
         var sameTree = edited.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>().Count(a => a.Name.ToString() == "Service");
-        var services = comparison.Reasons(StepNames.ServiceParse);
-        Assert.Equal(1, services.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.Equal(sameTree - 1, services.Count(r => r == IncrementalStepRunReason.Unchanged));
-        Assert.Equal(services.Length - sameTree, services.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.True(sameTree > 1, "the edited file declares several services");
+        var after = comparison.Services();
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal(new[] { "litellm" }, before.Zip(after).Where(p => !p.First.Equals(p.Second)).Select(p => p.Second.Model!.Name));
+        var rules = comparison.Reasons(StepNames.TreeRules);
+        Assert.Equal(trees, rules.Length);
+        Assert.Equal(1, rules.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(trees - 1, rules.Count(r => r == IncrementalStepRunReason.Cached));
     }
 
     [Fact]
@@ -92,7 +97,7 @@ public sealed class TreeIncrementalityTests
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, comparison.Reasons(StepNames.ParseEnvironment));
         Assert.Equal(trees, Ran(comparison, StepNames.TreeParse));
         Assert.DoesNotContain(IncrementalStepRunReason.Modified, comparison.Reasons(StepNames.TreeParse));
-        Assert.All(comparison.Reasons(StepNames.ServiceParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(comparison.Reasons(StepNames.TreeRules), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
     [Fact]
@@ -110,7 +115,10 @@ public sealed class TreeIncrementalityTests
         var reasons = comparison.Reasons(StepNames.TreeParse);
         Assert.Equal(trees + 1, reasons.Length);
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
-        Assert.Equal(1, comparison.Reasons(StepNames.ServiceParse).Count(r => r == IncrementalStepRunReason.New));
+        var rules = comparison.Reasons(StepNames.TreeRules);
+        Assert.Equal(1, rules.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(trees, rules.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Single(comparison.Services(), p => p.Model?.Name == "whoami");
     }
 
     [Fact]

@@ -7,9 +7,9 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <summary>
     /// The input of one service's part of a stack-wide text artifact (network map, exposure, audit): the service's model
     /// and the stack facts that part reads, resolved to values, in exactly one of the per-artifact records (a closed,
-    /// sealed set, so the cached value is provably free of Roslyn objects). The pipeline fans every part of every text
-    /// out in one step and renders each in its own (cached on the input), so an edit renders only the parts whose input
-    /// changed.
+    /// sealed set, so the cached value is provably free of Roslyn objects). The pipeline renders a service's parts with
+    /// its compose fragment in one step (<see cref="ServiceRenderInput"/>, cached on the input), so an edit renders
+    /// only the services whose fragment or part input changed.
     /// </summary>
     /// <param name="Artifact">The constant name of the artifact the part belongs to.</param>
     /// <param name="Name">The service's name.</param>
@@ -84,10 +84,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         }
 
         /// <summary>
-        /// The literals and sections of <paramref name="text"/> with its parts' items, in the services' order: the parts are
-        /// <paramref name="parts"/>[<paramref name="first"/>] onwards, one per input of the text.
+        /// The literals and sections of <paramref name="text"/> with its parts' items, in the services' order:
+        /// <paramref name="parts"/> has one part per input of the text, in the same order.
         /// </summary>
-        public static string Join(PartedText text, IReadOnlyList<ServicePart> parts, int first = 0)
+        public static string Join(PartedText text, IReadOnlyList<ServicePart> parts)
         {
             var result = new StringBuilder();
             for (var section = 0; section < text.Sections.Count; section++)
@@ -106,7 +106,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 }
                 for (var i = 0; i < text.Inputs.Count; i++)
                 {
-                    var item = parts[first + i].Sections[section];
+                    var item = parts[i].Sections[section];
                     if (item.Length > 0)
                     {
                         Item(item);
