@@ -1,0 +1,163 @@
+using Datamancy.Config.Generators.Rendering;
+using Datamancy.Config.Tests.Hostile;
+using Datamancy.Config.Tests.Infrastructure;
+using Datamancy.Config.Tests.Links;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+using M = Datamancy.Config.Generators.Model;
+
+namespace Datamancy.Config.Tests.Guards;
+
+/// <summary>
+/// What compose.yaml says beyond each service's hardening: every secret is passed by reference (an unset required one
+/// stops compose, an optional one is empty), the ingress reads the allowlists with their fail-closed defaults and runs
+/// Caddy on the generated Caddyfile after the preflight, the roles' mounts are there, the shared networks are the
+/// declared ones (only the database network internal), and the named volumes are every named mount once.
+/// </summary>
+public sealed class ComposeDocumentGuardTests
+{
+    public static TheoryData<string> Stacks() => new(TestStacks.Names);
+
+    private static Dictionary<string, string> Environment(YamlNode service) => service.Has("environment")
+        ? ((YamlMappingNode)service.At("environment")).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!)
+        : new Dictionary<string, string>();
+
+    private static List<YamlNode> Mounts(YamlNode service) =>
+        service.Has("volumes") ? ((YamlSequenceNode)service.At("volumes")).Children.ToList() : new List<YamlNode>();
+
+    private static void AssertMount(YamlNode service, string source, string target, bool readOnly)
+    {
+        var mount = Assert.Single(Mounts(service), m => m.At("target").Text() == target);
+        Assert.Equal(source, mount.At("source").Text());
+        Assert.Equal(readOnly ? "true" : "false", mount.At("read_only").Text());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Every_secret_is_passed_by_reference_and_the_ingress_reads_the_allowlists_failing_closed(string stack)
+    {
+        var run = TestStacks.Run(stack);
+        var model = run.Model();
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        foreach (var s in model.Services)
+        {
+            var service = compose.At("services", s.Name);
+            var environment = Environment(service);
+            Assert.False(service.Has("environment") && environment.Count == 0, s.Name + ": an empty environment is left out");
+            foreach (var secret in DerivedSecrets.For(model, s))
+            {
+                var expected = secret.Optional ? "${" + secret.Name + ":-}" : "${" + secret.Name + ":?" + secret.Name + " is not set; see .env.example}";
+                Assert.True(environment.TryGetValue(secret.Variable, out var value), s.Name + ": " + secret.Variable + " is passed");
+                Assert.Equal(expected, value);
+            }
+            var filter = s.Role == M.ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(model);
+            Assert.Equal(filter ? "template" : null, environment.GetValueOrDefault("X_AUTHELIA_CONFIG_FILTERS"));
+            if (s.Role == M.ServiceRole.Ingress)
+            {
+                foreach (var api in model.Services.Select(x => x.Api).OfType<M.ApiHostModel>())
+                {
+                    // '-' and not ':-': set but empty stays empty, and the preflight refuses it.
+                    Assert.Equal("${" + api.AllowlistVariable + "-" + string.Join(" ", api.DefaultAllowlist) + "}", environment[api.AllowlistVariable]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void An_optional_secret_an_env_value_refers_to_is_empty_while_unset_and_a_required_one_stops_compose()
+    {
+        var run = HostileStack.Run("""
+            [Service("app", "example/app:1.2.3", Port = 8080, Networks = Network.Frontend)]
+            [Secret("APP_TOKEN", Optional = true)]
+            [Secret("APP_PASSWORD")]
+            [Env("APP_URL", "https://user:${APP_TOKEN}@x.example.com/${APP_PASSWORD}")]
+            """);
+        var app = YamlJson.Parse(run.Artifact("prod/compose.yaml")).At("services", "app");
+        Assert.Equal("https://user:${APP_TOKEN:-}@x.example.com/${APP_PASSWORD:?APP_PASSWORD is not set; see .env.example}", Environment(app)["APP_URL"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_roles_mounts_are_there_and_the_ingress_runs_caddy_on_the_generated_caddyfile(string stack)
+    {
+        var run = TestStacks.Run(stack);
+        var model = run.Model();
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        foreach (var s in model.Services)
+        {
+            var service = compose.At("services", s.Name);
+            if (s.Role == M.ServiceRole.Ingress)
+            {
+                AssertMount(service, "./Caddyfile", "/etc/caddy/Caddyfile", readOnly: true);
+                AssertMount(service, s.Name + "-data", "/data", readOnly: false);
+                if (service.Has("entrypoint") && s.Extras.Entrypoint.Count == 0 && s.Command.Count == 0)
+                {
+                    Assert.Equal(new[] { "/bin/sh", "/etc/caddy/preflight.sh" }, service.At("entrypoint").Texts());
+                    Assert.Equal(new[] { "caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile" }, service.At("command").Texts());
+                }
+            }
+            if (s.Role == M.ServiceRole.Sso)
+            {
+                AssertMount(service, "./authelia/configuration.yml", "/config/configuration.yml", readOnly: true);
+                AssertMount(service, s.Name + "-data", "/var/lib/authelia", readOnly: false);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_ingress_runs_caddy_after_the_preflight_and_mounts_each_client_ca_read_only()
+    {
+        var run = HostileStack.Run("""
+            [Service("app", "example/app:1.2.3", Port = 8080, Networks = Network.Frontend)]
+            [ApiHost(ClientCaFile = "certs/clients-ca.pem")]
+            """);
+        HostileStack.AssertNoCrash(run);
+        var caddy = YamlJson.Parse(run.Artifact("prod/compose.yaml")).At("services", "caddy");
+        Assert.Equal(new[] { "/bin/sh", "/etc/caddy/preflight.sh" }, caddy.At("entrypoint").Texts());
+        Assert.Equal(new[] { "caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile" }, caddy.At("command").Texts());
+        AssertMount(caddy, "./caddy-preflight.sh", "/etc/caddy/preflight.sh", readOnly: true);
+        AssertMount(caddy, "./certs/clients-ca.pem", "/etc/caddy/certs/clients-ca.pem", readOnly: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void The_named_volumes_are_every_named_mount_once_in_ordinal_order_and_each_service_says_its_networks(string stack)
+    {
+        var run = TestStacks.Run(stack);
+        var model = run.Model();
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        var services = ((YamlMappingNode)compose.At("services")).Children.Values.ToList();
+        var named = services.SelectMany(Mounts).Where(m => m.At("type").Text() == "volume").Select(m => m.At("source").Text())
+            .Distinct().OrderBy(v => v, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(named);
+        Assert.Equal(named, ((YamlMappingNode)compose.At("volumes")).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList());
+        foreach (var service in services)
+        {
+            Assert.True(service.Has("networks") ^ service.Has("network_mode"), "each service joins networks or says it joins none");
+        }
+        Assert.StartsWith("# Generated by Datamancy.Config from the C# descriptors of stack \"" + model.Settings.Name + "\". Do not edit.\n"
+            + "# Bootstrap: docker compose --env-file .env.bootstrap --profile bootstrap up -d\n"
+            + "# Full:      docker compose --env-file .env --profile full up -d\n", run.Artifact("prod/compose.yaml"));
+    }
+
+    [Fact]
+    public void The_shared_networks_carry_their_declared_subnets_and_only_the_database_network_is_internal()
+    {
+        var source = HostileStack.With("").Replace(HostileStack.StackLine,
+            "[Stack(\"hostile\", \"example.com\", AcmeEmail = \"ops@example.com\", FrontendSubnet = \"172.30.0.0/24\", BackendSubnet = \"172.30.1.0/24\", DatabaseSubnet = \"172.30.2.0/24\")]");
+        var run = GeneratorHarness.Run(source);
+        HostileStack.AssertNoCrash(run);
+        var networks = YamlJson.Parse(run.Artifact("prod/compose.yaml")).At("networks");
+        foreach (var (name, subnet, isInternal) in new[] { ("frontend", "172.30.0.0/24", false), ("backend", "172.30.1.0/24", false), ("database", "172.30.2.0/24", true) })
+        {
+            var network = networks.At(name);
+            Assert.Equal("bridge", network.At("driver").Text());
+            Assert.Equal(isInternal ? "true" : null, network.Has("internal") ? network.At("internal").Text() : null);
+            Assert.Equal(subnet, Assert.Single(((YamlSequenceNode)network.At("ipam", "config")).Children).At("subnet").Text());
+        }
+        var plain = YamlJson.Parse(TestStacks.Run("minimal").Artifact("prod/compose.yaml")).At("networks");
+        Assert.Equal(new[] { "frontend", "backend", "database" }, ((YamlMappingNode)plain).Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+        Assert.Equal("true", plain.At("database", "internal").Text());
+        Assert.False(plain.At("frontend").Has("internal") || plain.At("backend").Has("internal") || plain.At("database").Has("ipam"));
+    }
+}
