@@ -1,4 +1,5 @@
 using Datamancy.Config.Generators.Rendering;
+using Datamancy.Config.Generators.Validation;
 using Datamancy.Config.Tests.Hostile;
 using Datamancy.Config.Tests.Infrastructure;
 using Datamancy.Config.Tests.Links;
@@ -102,6 +103,57 @@ public sealed class ComposeDocumentGuardTests
                 AssertMount(service, s.Name + "-data", "/var/lib/authelia", readOnly: false);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Env_files_hosts_resolvers_listening_ports_and_the_ingress_hairpin_are_the_declared_ones(string stack)
+    {
+        var run = TestStacks.Run(stack);
+        var model = run.Model();
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        var hairpin = new SortedSet<string>(StringComparer.Ordinal);
+        if (model.Services.Any(s => s.Role == M.ServiceRole.Sso))
+        {
+            hairpin.Add(model.PortalFqdn());
+        }
+        foreach (var s in model.Services)
+        {
+            hairpin.UnionWith(new[] { s.Ui?.Subdomain, s.Api?.Subdomain }.OfType<string>().Select(model.Fqdn));
+        }
+        List<string> Texts(YamlNode service, string key) => service.Has(key) ? service.At(key).Texts().ToList() : new List<string>();
+        foreach (var s in model.Services)
+        {
+            var service = compose.At("services", s.Name);
+            Assert.Equal(s.Extras.EnvFiles.Where(f => ValueRules.IsJustification(f.Justification)).Select(f => f.Path), Texts(service, "env_file"));
+            Assert.Equal(s.Extras.ExtraHosts.Where(h => ValueRules.IsJustification(h.Justification)).Select(h => h.Host + ":" + h.Address), Texts(service, "extra_hosts"));
+            Assert.Equal(s.Extras.Dns is { } dns && ValueRules.IsJustification(dns.Justification) ? dns.Servers.ToList() : new List<string>(), Texts(service, "dns"));
+            var hostNetwork = s.Elevations.Any(e => e.Kind == M.Elevation.HostNetwork && ElevationRules.IsJustified(e));
+            if (s.Role != M.ServiceRole.Ingress)
+            {
+                Assert.DoesNotContain("/etc/caddy/preflight.sh", Texts(service, "entrypoint"));
+                if (s.Port != 0 && !hostNetwork)
+                {
+                    Assert.Contains(s.Port + "/tcp", Texts(service, "expose"));
+                }
+            }
+            if (model.Settings.Layout == M.NetworkLayout.PerLink || hostNetwork)
+            {
+                continue;
+            }
+            // The shared layout: declared aliases, and the ingress's hairpin (every routed host) when the stack asks for it.
+            var expected = s.Extras.Aliases.Concat(s.Role == M.ServiceRole.Ingress && model.Settings.More.Hairpin ? hairpin : Enumerable.Empty<string>()).ToList();
+            var names = s.Networks.NetworkNames().ToList();
+            if (expected.Count == 0)
+            {
+                Assert.Equal(names, service.At("networks").Texts());
+                continue;
+            }
+            var networks = (YamlMappingNode)service.At("networks");
+            Assert.Equal(names, networks.Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
+            Assert.All(networks.Children.Values, network => Assert.Equal(expected, network.At("aliases").Texts()));
+        }
+        Assert.Contains(TestStacks.Names, n => TestStacks.Run(n).Model().Settings.More.Hairpin);
     }
 
     [Fact]
