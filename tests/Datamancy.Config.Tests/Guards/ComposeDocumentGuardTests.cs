@@ -157,6 +157,31 @@ public sealed class ComposeDocumentGuardTests
     }
 
     [Fact]
+    public void Per_link_networks_are_a_list_unless_one_carries_aliases_and_the_portal_link_resolves_the_portal_host_to_the_ingress()
+    {
+        var run = TestStacks.Run("least-privilege");
+        var model = run.Model();
+        Assert.Equal(M.NetworkLayout.PerLink, model.Settings.Layout);
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        foreach (var s in model.Services)
+        {
+            var service = compose.At("services", s.Name);
+            if (!service.Has("networks") || service.At("networks") is not YamlMappingNode networks)
+            {
+                continue;
+            }
+            Assert.Contains(networks.Children.Values, n => n.Has("aliases"));
+            Assert.All(networks.Children.Values, n => Assert.True(((YamlMappingNode)n).Children.Count == 0 || n.Has("aliases")));
+        }
+        var ingress = model.Services.Single(s => s.Role == M.ServiceRole.Ingress).Name;
+        var sso = model.Services.Single(s => s.Role == M.ServiceRole.Sso).Name;
+        // The OIDC client `portal` calls the SSO portal's host: on its link with the ingress that host is the ingress.
+        var link = compose.At("services", ingress, "networks", "link." + ingress + ".portal");
+        Assert.Equal(new[] { model.PortalFqdn() }, link.At("aliases").Texts());
+        Assert.IsType<YamlSequenceNode>(compose.At("services", sso, "networks"));
+    }
+
+    [Fact]
     public void The_ingress_runs_caddy_after_the_preflight_and_mounts_each_client_ca_read_only()
     {
         var run = HostileStack.Run("""
