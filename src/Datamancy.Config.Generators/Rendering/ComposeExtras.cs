@@ -142,7 +142,8 @@ namespace Datamancy.Config.Generators.Rendering
         public static string Setting(StackModel stack, SettingModel setting) =>
             "${" + setting.Name + ":-" + StackTokens.Expand(setting.Default, stack).Replace("$", "$$") + "}";
 
-        public static YamlMappingNode Network(string name, string? subnet, bool isInternal)
+        /// <summary>A shared network's definition: a bridge, internal or not, with its declared subnet if any.</summary>
+        public static YamlMappingNode Network(string? subnet, bool isInternal)
         {
             var node = Map().With("driver", Str("bridge"));
             if (isInternal)

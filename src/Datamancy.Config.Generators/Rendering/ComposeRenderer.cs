@@ -71,9 +71,9 @@ namespace Datamancy.Config.Generators.Rendering
 
         /// <summary>The three shared networks with their declared subnets; only the database network is internal.</summary>
         private static YamlMappingNode SharedNetworks(StackModel stack) => Map()
-            .With("frontend", ComposeExtras.Network("frontend", stack.Settings.More.FrontendSubnet, false))
-            .With("backend", ComposeExtras.Network("backend", stack.Settings.More.BackendSubnet, false))
-            .With("database", ComposeExtras.Network("database", stack.Settings.More.DatabaseSubnet, true));
+            .With("frontend", ComposeExtras.Network(stack.Settings.More.FrontendSubnet, false))
+            .With("backend", ComposeExtras.Network(stack.Settings.More.BackendSubnet, false))
+            .With("database", ComposeExtras.Network(stack.Settings.More.DatabaseSubnet, true));
 
         /// <summary>Every mount of a service: declared ones plus those its role needs.</summary>
         public static IEnumerable<VolumeMount> Mounts(StackModel stack, ServiceModel service) => Mounts(stack, service, declared: true);
