@@ -15,30 +15,29 @@ namespace Datamancy.Config.Generators.Rendering
         public static string Render(StackModel stack) => Fragments.TextParts.Render(Fragments.AuditParts.Plan(stack));
 
         /// <summary>The checklist's items, each evaluated from the model.</summary>
-        internal static List<AuditItem> Items(StackModel stack)
+        internal static List<AuditItem> Items(StackModel stack) => Checklist(stack).Select(item => item(stack)).ToList();
+
+        /// <summary>What evaluates each of the stack's checklist items, in the checklist's order.</summary>
+        internal static IEnumerable<System.Func<StackModel, AuditItem>> Checklist(StackModel stack)
         {
-            var items = new List<AuditItem>
-            {
-                UisBehindSso(stack),
-                Operations.OperationsAudit.SecondFactor(stack),
-                Operations.OperationsAudit.Secrets(stack),
-                Ports(stack),
-                Operations.OperationsAudit.Backups(stack),
-                Capabilities(stack),
-                Operations.OperationsAudit.Images(stack),
-                ApiHosts(stack),
-                Databases(stack),
-                DockerSocket(stack),
-                RuntimeChannelsAudit.Item(stack),
-                SecurityAuditExtras.ResourceLimits(stack),
-                SecurityAuditExtras.Exceptions(stack),
-                Kubernetes.KubernetesAudit.Links(stack),
-            };
+            yield return UisBehindSso;
+            yield return Operations.OperationsAudit.SecondFactor;
+            yield return Operations.OperationsAudit.Secrets;
+            yield return Ports;
+            yield return Operations.OperationsAudit.Backups;
+            yield return Capabilities;
+            yield return Operations.OperationsAudit.Images;
+            yield return ApiHosts;
+            yield return Databases;
+            yield return DockerSocket;
+            yield return RuntimeChannelsAudit.Item;
+            yield return SecurityAuditExtras.ResourceLimits;
+            yield return SecurityAuditExtras.Exceptions;
+            yield return Kubernetes.KubernetesAudit.Links;
             if (stack.Settings.Kubernetes)
             {
-                items.Add(Kubernetes.KubernetesAudit.PodSecurityItem(stack));
+                yield return Kubernetes.KubernetesAudit.PodSecurityItem;
             }
-            return items;
         }
 
         private static AuditItem UisBehindSso(StackModel stack)
