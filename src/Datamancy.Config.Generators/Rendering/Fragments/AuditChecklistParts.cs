@@ -43,6 +43,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             yield return SecurityAuditRenderer.EveryUserPart(input);
             yield return Operations.OperationsAudit.SecondFactorUiPart(input);
             yield return Operations.OperationsAudit.SecondFactorApiPart(input);
+            yield return Operations.OperationsAudit.BackupPart(input);
             yield return Operations.OperationsAudit.ImagePart(input);
             yield return SecurityAuditExtras.BuildPart(input);
             yield return SecurityAuditRenderer.ApiHostPart(input);

@@ -13,7 +13,9 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <param name="Unlimited">The service has no memory and CPU limit (a justified NoLimit, the stack's defaults considered).</param>
     /// <param name="Shared">Why it shares named volumes with other services, one reason each.</param>
     /// <param name="Hosts">The stack facts its UI and API host lines read (null without either host).</param>
-    internal sealed record AuditPartInput(ServiceModel Service, bool NoNetwork, EquatableArray<VolumeMount> AddedMounts, bool Unlimited, EquatableArray<string> Shared, AuditHosts? Hosts);
+    /// <param name="Backups">Its writable named volumes and how the backup plan covers each.</param>
+    internal sealed record AuditPartInput(ServiceModel Service, bool NoNetwork, EquatableArray<VolumeMount> AddedMounts, bool Unlimited, EquatableArray<string> Shared, AuditHosts? Hosts,
+        EquatableArray<Operations.BackupAuditVolume> Backups);
 
     /// <summary>
     /// SECURITY-AUDIT.md as a <see cref="PartedText"/>: the checklist's headings, statuses and stack-level lines and the
@@ -56,7 +58,8 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 c.Facts.AddedMounts,
                 c.Facts.Limits is null,
                 Shares(c, volumeUsers) ? Operations.SharedVolumes.Reasons(stack, c.Service, volumeUsers, generated).ToEquatableArray() : EquatableArray<string>.Empty,
-                AuditHosts.For(stack, c.Service)))).ToEquatableArray();
+                AuditHosts.For(stack, c.Service),
+                Operations.BackupAuditFacts.Of(stack, c.Service)))).ToEquatableArray();
 
             var literals = new List<string>();
             var sections = new List<PartSection>();

@@ -17,64 +17,39 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         /// <summary>The state of a secret before the emission step reads the rotation record.</summary>
         public const string NotRecorded = "no rotation record (run the secrets command)";
 
+        /// <summary>The volumes' lines are the services' (<see cref="BackupPart"/>); the status sums their failures.</summary>
         public static AuditItem Backups(StackModel stack)
         {
-            var details = new List<string>();
-            var failed = false;
-            var targets = BackupPlan.Targets(stack);
-            var backupService = stack.Services.FirstOrDefault(s => s.TypeName == BackupPlan.GeneratedTypePrefix + "Backup");
-            var mounted = new HashSet<string>(backupService?.Volumes.Where(v => v.ReadOnly && !v.IsBind).Select(v => v.Source) ?? Enumerable.Empty<string>());
-            foreach (var s in stack.Ordered().Where(s => !BackupPlan.IsGenerated(s)))
-            {
-                // The dump folders the backup plan mounts on a database server are listed through the volume they stand for.
-                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && !(v.Backup == Model.Backup.Never && targets.Any(t => t.IsDump && t.Source == v.Source))))
-                {
-                    var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
-                    if (v.Backup == Model.Backup.Undecided)
-                    {
-                        failed = true;
-                        details.Add(line + ": NO DECISION");
-                        continue;
-                    }
-                    var target = targets.FirstOrDefault(t => t.Volume == v.Source);
-                    if (target is null)
-                    {
-                        details.Add(line);
-                        continue;
-                    }
-                    if (!mounted.Contains(target.Source))
-                    {
-                        failed = true;
-                        details.Add(line + ": NOT covered by the backup service");
-                        continue;
-                    }
-                    if (s.Role == ServiceRole.Database && !target.IsDump)
-                    {
-                        failed = true;
-                        var engine = BackupPlan.EngineOf(s);
-                        details.Add(line + ": live database files copied, " + (engine == DumpEngine.Files
-                            ? "no dump mechanism known for `" + s.Image + "`"
-                            : "not the image's data folder `" + BackupPlan.DataPath(engine) + "`, so the dump does not cover it"));
-                        continue;
-                    }
-                    var dump = target.IsDump ? stack.Services.FirstOrDefault(d => d.Name == target.DumpService) : null;
-                    if (target.IsDump && target.Engine != DumpEngine.Qdrant && (dump is null || dump.Secrets.Count == 0))
-                    {
-                        failed = true;
-                        details.Add(line + ": dump service `" + target.DumpService + "` has no password secret (declare the engine's password variable)");
-                        continue;
-                    }
-                    details.Add(line + ", " + (target.IsDump ? "from a consistent dump (`" + target.DumpService + "`)" : "files") + ", restic tag `" + target.Tag + "`");
-                }
-            }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no persistent volumes.");
-            }
             var r = stack.Settings.BackupRetention;
-            details.Add("Schedule: daily " + BackupScript.DailyHourUtc.ToString("00", CultureInfo.InvariantCulture) + ":00 UTC, weekly on Sundays; retention "
-                + r.Daily + " daily / " + r.Weekly + " weekly / " + r.Monthly + " monthly; restore commands and the restore test in BACKUP.md.");
-            return new AuditItem("Volumes backed up on a schedule", failed ? "fail" : "pass", details);
+            var schedule = "Schedule: daily " + BackupScript.DailyHourUtc.ToString("00", CultureInfo.InvariantCulture) + ":00 UTC, weekly on Sundays; retention "
+                + r.Daily + " daily / " + r.Weekly + " weekly / " + r.Monthly + " monthly; restore commands and the restore test in BACKUP.md.";
+            return new AuditItem("Volumes backed up on a schedule", BackupAuditFacts.AnyFails(stack) ? "fail" : "pass", new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines("The stack has no persistent volumes."), new List<string> { schedule }));
+        }
+
+        /// <summary>The service's writable named volumes and how the backup plan covers each.</summary>
+        public static string BackupPart(AuditPartInput input)
+        {
+            var s = input.Service;
+            var text = new System.Text.StringBuilder();
+            foreach (var b in input.Backups)
+            {
+                var v = b.Volume;
+                var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
+                text.Append(AuditChecklistParts.Line(b.Coverage switch
+                {
+                    BackupCoverage.NoDecision => line + ": NO DECISION",
+                    BackupCoverage.NotBackedUp => line,
+                    BackupCoverage.NotCovered => line + ": NOT covered by the backup service",
+                    BackupCoverage.LiveDatabaseFiles => line + ": live database files copied, " + (BackupPlan.EngineOf(s) is var engine && engine == DumpEngine.Files
+                        ? "no dump mechanism known for `" + s.Image + "`"
+                        : "not the image's data folder `" + BackupPlan.DataPath(engine) + "`, so the dump does not cover it"),
+                    BackupCoverage.DumpWithoutSecret => line + ": dump service `" + b.DumpService + "` has no password secret (declare the engine's password variable)",
+                    BackupCoverage.Dump => line + ", from a consistent dump (`" + b.DumpService + "`), restic tag `volume:" + v.Source + "`",
+                    _ => line + ", files, restic tag `volume:" + v.Source + "`",
+                }));
+            }
+            return text.ToString();
         }
 
         /// <summary>The emission step replaces <see cref="NotRecorded"/> with each secret's rotation date and sets the status.</summary>
@@ -99,7 +74,7 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             var generated = new List<string>();
             foreach (var s in stack.Ordered())
             {
-                pinned &= ValueRules.IsPinned(s.Image) && (s.Extras.Build?.BaseImage is not { } b || ValueRules.IsPinned(b));
+                pinned &= ImagePins.Pinned(s);
                 if (BackupPlan.IsGenerated(s) && !generated.Contains(s.Image))
                 {
                     generated.Add(s.Image);
