@@ -41,6 +41,7 @@ public static class RenderParts
             ("SECURITY-AUDIT.md", () => SecurityAuditRenderer.Render(stack)),
             ("SECURITY-AUDIT.md: plan (items, every service input from its compose input)", () => AuditParts.Plan(stack, plan.Services)),
             ("SECURITY-AUDIT.md: the checklist's items (fresh model)", () => SecurityAuditRenderer.Items(stack with { })),
+            ("fresh model: the services in order (what every item's first walk pays)", () => (stack with { }).Ordered().Count()),
             ("exposure.json", () => ExposureRenderer.Render(stack)),
             ("exposure.json: plan (frame, every service input)", () => ExposureParts.Plan(stack)),
             ("parts: render every part of every parted text (cold only)", () => texts.SelectMany(t => t.Inputs).Select(TextParts.Render).ToList()),
@@ -53,6 +54,7 @@ public static class RenderParts
             ("renovate.json", () => Generators.Rendering.Operations.RenovateRenderer.Render(stack)),
             ("backup plan (BackupServices.Extend)", () => Generators.Rendering.Backups.BackupServices.Extend(workload.Model)),
         };
+        parts.InsertRange(parts.FindIndex(p => p.Name == "exposure.json"), AuditItems(stack));
         var text = new StringBuilder();
         text.Append("### Render parts at ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" services (").Append(ShortRun.Machine()).Append(")\n\n");
         text.Append("| Part | Mean | Allocated |\n|---|---:|---:|\n");
@@ -93,6 +95,20 @@ public static class RenderParts
             .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun.Select(r => r.Name + " with " + string.Join(", ", r.Parts.Select(p => p.Artifact))))).Append(") of ")
             .Append(renderSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Each checklist item in the checklist's order, on a fresh model (nothing memoised) and on the plan's (what the
+    /// stack memo and the links already hold is not paid again): which items an edit pays most for.
+    /// </summary>
+    private static IEnumerable<(string Name, Func<object?> Body)> AuditItems(StackModel stack)
+    {
+        foreach (var item in SecurityAuditRenderer.Checklist(stack))
+        {
+            var title = "SECURITY-AUDIT.md item: " + item(stack).Title;
+            yield return (title + " (fresh model)", () => item(stack with { }));
+            yield return (title + " (memoised model)", () => item(stack));
+        }
     }
 
     private static IEnumerable<string> PerDescriptorErrors(StackModel stack)

@@ -147,9 +147,9 @@ public sealed class FragmentIncrementalityTests
         // The plan re-ran, so it produced every service's input again; only the edited one differs from the last run's.
         Assert.Equal(new[] { ("litellm", IncrementalStepRunReason.Modified) }, Inputs(second).Where(i => i.Reason != IncrementalStepRunReason.Unchanged).ToArray());
         Assert.Equal(Inputs(first).Length - 1, Inputs(second).Count(i => i.Reason == IncrementalStepRunReason.Unchanged));
-        // Its block's text changed; the image is in none of its parts, so their texts did not.
+        // Its block's text changed, and its audit part (the image's checklist line); the map and exposure do not name the image.
         Assert.Equal(new[] { "litellm" }, ChangedTexts(first, second));
-        Assert.Empty(ChangedPartTexts(first, second));
+        Assert.Equal(new[] { AuditParts.Constant + "/litellm" }, ChangedPartTexts(first, second));
         RerenderedExactly(first, second, "litellm");
         // The plan and the join ran once each; the result is what a cold run of the edited code writes.
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.RenderPlan));
@@ -326,11 +326,11 @@ public sealed class FragmentIncrementalityTests
         Assert.Empty(cold.Errors);
         var second = first.Rerun(edited);
 
-        // litellm's route and host entry change; the ingress's hairpin aliases in the map too when it has them.
+        // litellm's route, host entry and checklist lines change; the ingress's hairpin aliases in the map too when it has them.
         var expected = ChangedPartTexts(first, second);
         Assert.Contains(NetworkMapParts.Constant + "/litellm", expected);
         Assert.Contains(ExposureParts.Constant + "/litellm", expected);
-        Assert.DoesNotContain(AuditParts.Constant + "/litellm", expected);
+        Assert.Contains(AuditParts.Constant + "/litellm", expected);
         Assert.All(expected, k => Assert.True(k.EndsWith("/litellm", StringComparison.Ordinal) || k == NetworkMapParts.Constant + "/caddy", k));
         Assert.All(ChangedTexts(first, second), name => Assert.True(name is "litellm" or "caddy", name));
         RerenderedExactly(first, second, "litellm");
@@ -342,8 +342,8 @@ public sealed class FragmentIncrementalityTests
     public void A_stack_fact_rerenders_exactly_the_services_whose_text_reads_it()
     {
         var (first, compilation) = Start();
-        // The domain is in every routed host: the map's and exposure's parts of services with a UI or API host change,
-        // the audit's parts (which never name a host) and the other services' parts do not.
+        // The domain is in every routed host: the map's, exposure's and audit's parts of services with a UI or API host
+        // change, the other services' parts do not.
         var edited = Replace(compilation, "[Stack(\"datamancy\", \"project-saturn.com\"", "[Stack(\"datamancy\", \"project-jupiter.com\"");
         var cold = Cold(edited);
         Assert.Empty(cold.Errors);
@@ -354,11 +354,40 @@ public sealed class FragmentIncrementalityTests
         var expected = ChangedPartTexts(first, second);
         Assert.All(routed, name => Assert.Contains(NetworkMapParts.Constant + "/" + name, expected));
         Assert.All(routed, name => Assert.Contains(ExposureParts.Constant + "/" + name, expected));
-        Assert.DoesNotContain(expected, k => k.StartsWith(AuditParts.Constant + "/", StringComparison.Ordinal));
+        Assert.All(routed, name => Assert.Contains(AuditParts.Constant + "/" + name, expected));
+        Assert.All(expected, k => Assert.Contains(ServiceOf(k), routed));
         Assert.True(expected.Length < Parts(first).Count / 2, string.Join(", ", expected));
         RerenderedExactly(first, second);
         Assert.Contains(Renders(second), r => r.Reason == IncrementalStepRunReason.Cached);
         Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void An_edit_that_flips_a_checklist_status_changes_the_status_and_renders_only_the_edited_service()
+    {
+        const string item = "Images up to date";
+        var (first, compilation) = Start();
+        Assert.Contains("| " + item + " | pass |", first.Artifact("prod/SECURITY-AUDIT.md"));
+        // A floating tag is a warning (the stack still renders) and fails the item, whose status reads every service.
+        var unpinned = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:latest\"");
+        var second = first.Rerun(unpinned);
+
+        var audit = second.Artifact("prod/SECURITY-AUDIT.md");
+        Assert.Contains("| " + item + " | fail |", audit);
+        Assert.Contains("## " + item + "\n\nStatus: **fail**", audit);
+        Assert.Contains("- litellm: `ghcr.io/berriai/litellm:latest` NOT pinned to a version", audit);
+        // The status and the heading are the plan's; the failing line is the edited service's own part, and no other part ran.
+        Assert.Equal(new[] { AuditParts.Constant + "/litellm" }, ChangedPartTexts(first, second));
+        RerenderedExactly(first, second, "litellm");
+        Assert.Equal(new[] { "litellm" }, Rerendered(second));
+        Assert.Equal(Sources(Cold(unpinned)), Sources(second));
+
+        // Pinned again, the item passes again; still only the edited service renders.
+        var third = second.Rerun(compilation);
+        Assert.Contains("| " + item + " | pass |", third.Artifact("prod/SECURITY-AUDIT.md"));
+        RerenderedExactly(second, third, "litellm");
+        Assert.Equal(new[] { "litellm" }, Rerendered(third));
+        Assert.Equal(Sources(first), Sources(third));
     }
 
     /// <summary>Each per-tree check's service names and why it was (not) run again.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Generators.Validation;
 using static Datamancy.Config.Generators.Rendering.SecurityAuditRenderer;
 
@@ -80,16 +81,17 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Explicit exceptions to the hardened default", status, details);
         }
 
-        /// <summary>Built images: the base image's tag is checked when declared; the Dockerfile itself is not read.</summary>
-        public static IEnumerable<string> Builds(StackModel stack)
+        /// <summary>The service's built image: the base image's tag is checked when declared; the Dockerfile itself is not read.</summary>
+        public static string BuildPart(AuditPartInput input)
         {
-            foreach (var s in stack.Ordered().Where(s => s.Extras.Build is not null))
+            var s = input.Service;
+            if (s.Extras.Build is not { } b)
             {
-                var b = s.Extras.Build!;
-                yield return s.Name + ": built from `" + b.Context + "`" + (b.BaseImage is { } baseImage
-                    ? ", base image `" + baseImage + "`" + (ValueRules.IsPinned(baseImage) ? string.Empty : " (not pinned)")
-                    : ", base image not declared: the FROM line of the Dockerfile is not checked (declare BaseImage)");
+                return string.Empty;
             }
+            return AuditChecklistParts.Line(s.Name + ": built from `" + b.Context + "`" + (b.BaseImage is { } baseImage
+                ? ", base image `" + baseImage + "`" + (ValueRules.IsPinned(baseImage) ? string.Empty : " (not pinned)")
+                : ", base image not declared: the FROM line of the Dockerfile is not checked (declare BaseImage)"));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Generators.Validation;
 
 namespace Datamancy.Config.Generators.Rendering
@@ -15,64 +16,67 @@ namespace Datamancy.Config.Generators.Rendering
         public static string Render(StackModel stack) => Fragments.TextParts.Render(Fragments.AuditParts.Plan(stack));
 
         /// <summary>The checklist's items, each evaluated from the model.</summary>
-        internal static List<AuditItem> Items(StackModel stack)
+        internal static List<AuditItem> Items(StackModel stack) => Checklist(stack).Select(item => item(stack)).ToList();
+
+        /// <summary>What evaluates each of the stack's checklist items, in the checklist's order.</summary>
+        internal static IEnumerable<System.Func<StackModel, AuditItem>> Checklist(StackModel stack)
         {
-            var items = new List<AuditItem>
-            {
-                UisBehindSso(stack),
-                Operations.OperationsAudit.SecondFactor(stack),
-                Operations.OperationsAudit.Secrets(stack),
-                Ports(stack),
-                Operations.OperationsAudit.Backups(stack),
-                Capabilities(stack),
-                Operations.OperationsAudit.Images(stack),
-                ApiHosts(stack),
-                Databases(stack),
-                DockerSocket(stack),
-                RuntimeChannelsAudit.Item(stack),
-                SecurityAuditExtras.ResourceLimits(stack),
-                SecurityAuditExtras.Exceptions(stack),
-                Kubernetes.KubernetesAudit.Links(stack),
-            };
+            yield return UisBehindSso;
+            yield return Operations.OperationsAudit.SecondFactor;
+            yield return Operations.OperationsAudit.Secrets;
+            yield return Ports;
+            yield return Operations.OperationsAudit.Backups;
+            yield return Capabilities;
+            yield return Operations.OperationsAudit.Images;
+            yield return ApiHosts;
+            yield return Databases;
+            yield return DockerSocket;
+            yield return RuntimeChannelsAudit.Item;
+            yield return SecurityAuditExtras.ResourceLimits;
+            yield return SecurityAuditExtras.Exceptions;
+            yield return Kubernetes.KubernetesAudit.Links;
             if (stack.Settings.Kubernetes)
             {
-                items.Add(Kubernetes.KubernetesAudit.PodSecurityItem(stack));
+                yield return Kubernetes.KubernetesAudit.PodSecurityItem;
             }
-            return items;
         }
 
+        /// <summary>The hosts' SSO lines are the services' (<see cref="UiPart"/>, <see cref="EveryUserPart"/>); the status reads every UI host.</summary>
         private static AuditItem UisBehindSso(StackModel stack)
         {
-            var details = new List<string>();
             var status = Pass;
-            foreach (var s in stack.Ordered().Where(s => s.Ui is not null))
+            foreach (var s in stack.Ordered())
             {
-                var ui = s.Ui!;
-                var host = stack.Fqdn(ui.Subdomain);
-                switch (ui.Sso)
+                if (s.Ui is { } ui && ui.Sso != SsoMode.ForwardAuth && !ValueRules.IsJustification(ui.Justification))
                 {
-                    case SsoMode.ForwardAuth:
-                        details.Add(AuditTexts.ForwardAuth(stack, ui));
-                        break;
-                    case SsoMode.Oidc:
-                        var acknowledged = ValueRules.IsJustification(ui.Justification);
-                        status = acknowledged ? status : Fail;
-                        details.Add(AuditTexts.AppOidc(stack, s, ui));
-                        break;
-                    default:
-                        var justified = ValueRules.IsJustification(ui.Justification);
-                        status = justified ? status : Fail;
-                        details.Add(host + ": public" + (justified ? ", justified: " + Markdown.Escape(ui.Justification!) : ", NOT justified"));
-                        break;
+                    status = Fail;
                 }
             }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no UI hosts.");
-            }
-            details.AddRange(AuditTexts.EveryUser(stack));
-            return new AuditItem("All UIs behind SSO", status, details);
+            var everyUser = new PartSection("\n- No [AllowedGroups], so every authenticated user of the directory is admitted (DMC4005): ", ", ", string.Empty, string.Empty, EquatableArray<string>.Empty);
+            return new AuditItem("All UIs behind SSO", status, new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines("The stack has no UI hosts."), new List<string>()),
+                new AuditSection(everyUser, new List<string>()));
         }
+
+        /// <summary>The service's UI host: who may reach it and who enforces it.</summary>
+        internal static string UiPart(AuditPartInput input)
+        {
+            if (input.Service.Ui is not { } ui)
+            {
+                return string.Empty;
+            }
+            var hosts = input.Hosts!;
+            return AuditChecklistParts.Line(ui.Sso switch
+            {
+                SsoMode.ForwardAuth => AuditTexts.ForwardAuth(hosts, ui),
+                SsoMode.Oidc => AuditTexts.AppOidc(hosts, input.Service, ui),
+                _ => hosts.Fqdn(ui.Subdomain) + ": public" + (ValueRules.IsJustification(ui.Justification) ? ", justified: " + Markdown.Escape(ui.Justification!) : ", NOT justified"),
+            });
+        }
+
+        /// <summary>The service's UI host when it is behind SSO and admits any user of the directory (an item of one line).</summary>
+        internal static string EveryUserPart(AuditPartInput input) =>
+            input.Service.Ui is { Sso: not SsoMode.Public, Groups.Count: 0 } ui ? input.Hosts!.Fqdn(ui.Subdomain) : string.Empty;
 
         private static AuditItem Ports(StackModel stack)
         {
@@ -128,22 +132,23 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Capability policy minimized for KFuncDB", status, details);
         }
 
-        private static AuditItem ApiHosts(StackModel stack)
+        /// <summary>The API hosts' lines are the services' (<see cref="ApiHostPart"/>); nothing here fails.</summary>
+        private static AuditItem ApiHosts(StackModel stack) =>
+            new("Machine APIs behind an allowlist and a key", Pass, new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines("The stack has no machine-API hosts."), new List<string>()));
+
+        /// <summary>The service's API host: how Caddy admits a request.</summary>
+        internal static string ApiHostPart(AuditPartInput input)
         {
-            var details = new List<string>();
-            foreach (var s in stack.Ordered().Where(s => s.Api is not null))
+            if (input.Service.Api is not { } api)
             {
-                var api = s.Api!;
-                details.Add(stack.Fqdn(api.Subdomain) + ": " + (api.ClientCredentials ? "no session login" : "no forward_auth") + "; allowlist `" + api.AllowlistVariable + "` (unset: "
-                    + string.Join(" ", api.DefaultAllowlist) + ", enforced by Caddy)" + (api.ApiKeySecret is null ? string.Empty : "; API key `" + api.ApiKeySecret + "` (Caddy requires an `Authorization: Bearer` header; the application checks the key)")
-                    + (api.ClientCaFile is null ? string.Empty : "; mTLS (Caddy verifies the client certificate against `" + api.ClientCaFile + "`)")
-                    + (api.ClientCredentials ? "; " + AuditTexts.ClientCredentials(stack, s) : string.Empty));
+                return string.Empty;
             }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no machine-API hosts.");
-            }
-            return new AuditItem("Machine APIs behind an allowlist and a key", Pass, details);
+            var hosts = input.Hosts!;
+            return AuditChecklistParts.Line(hosts.Fqdn(api.Subdomain) + ": " + (api.ClientCredentials ? "no session login" : "no forward_auth") + "; allowlist `" + api.AllowlistVariable + "` (unset: "
+                + string.Join(" ", api.DefaultAllowlist) + ", enforced by Caddy)" + (api.ApiKeySecret is null ? string.Empty : "; API key `" + api.ApiKeySecret + "` (Caddy requires an `Authorization: Bearer` header; the application checks the key)")
+                + (api.ClientCaFile is null ? string.Empty : "; mTLS (Caddy verifies the client certificate against `" + api.ClientCaFile + "`)")
+                + (api.ClientCredentials ? "; " + AuditTexts.ClientCredentials(hosts, input.Service) : string.Empty));
         }
 
         private static AuditItem Databases(StackModel stack)
@@ -172,18 +177,37 @@ namespace Datamancy.Config.Generators.Rendering
             return new AuditItem("Docker socket read-only", mounts.All(s => s.DockerSocket!.ReadOnly) ? Pass : Fail, details);
         }
 
+        /// <summary>
+        /// A checklist item: its heading, status and stack-level lines (<see cref="Details"/>), then its per-service
+        /// sections, each followed by stack-level lines of its own.
+        /// </summary>
         internal sealed class AuditItem
         {
-            public AuditItem(string title, string status, List<string> details)
+            public AuditItem(string title, string status, List<string> details, params AuditSection[] sections)
             {
                 Title = title;
                 Status = status;
                 Details = details;
+                Sections = sections;
             }
 
             public string Title { get; }
             public string Status { get; }
             public List<string> Details { get; }
+            public IReadOnlyList<AuditSection> Sections { get; }
+        }
+
+        /// <summary>A per-service section of an item (the services' lines, <see cref="AuditChecklistParts"/>) and the stack-level lines after it.</summary>
+        internal sealed class AuditSection
+        {
+            public AuditSection(PartSection frame, List<string> after)
+            {
+                Frame = frame;
+                After = after;
+            }
+
+            public PartSection Frame { get; }
+            public List<string> After { get; }
         }
     }
 }

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Linq;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Rendering.Backups;
+using Datamancy.Config.Generators.Rendering.Fragments;
 using Datamancy.Config.Generators.Validation;
 using AuditItem = Datamancy.Config.Generators.Rendering.SecurityAuditRenderer.AuditItem;
+using AuditSection = Datamancy.Config.Generators.Rendering.SecurityAuditRenderer.AuditSection;
 
 namespace Datamancy.Config.Generators.Rendering.Operations
 {
@@ -15,64 +17,39 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         /// <summary>The state of a secret before the emission step reads the rotation record.</summary>
         public const string NotRecorded = "no rotation record (run the secrets command)";
 
+        /// <summary>The volumes' lines are the services' (<see cref="BackupPart"/>); the status sums their failures.</summary>
         public static AuditItem Backups(StackModel stack)
         {
-            var details = new List<string>();
-            var failed = false;
-            var targets = BackupPlan.Targets(stack);
-            var backupService = stack.Services.FirstOrDefault(s => s.TypeName == BackupPlan.GeneratedTypePrefix + "Backup");
-            var mounted = new HashSet<string>(backupService?.Volumes.Where(v => v.ReadOnly && !v.IsBind).Select(v => v.Source) ?? Enumerable.Empty<string>());
-            foreach (var s in stack.Ordered().Where(s => !BackupPlan.IsGenerated(s)))
-            {
-                // The dump folders the backup plan mounts on a database server are listed through the volume they stand for.
-                foreach (var v in ComposeRenderer.Mounts(stack, s).Where(v => !v.IsBind && !v.ReadOnly && !(v.Backup == Model.Backup.Never && targets.Any(t => t.IsDump && t.Source == v.Source))))
-                {
-                    var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
-                    if (v.Backup == Model.Backup.Undecided)
-                    {
-                        failed = true;
-                        details.Add(line + ": NO DECISION");
-                        continue;
-                    }
-                    var target = targets.FirstOrDefault(t => t.Volume == v.Source);
-                    if (target is null)
-                    {
-                        details.Add(line);
-                        continue;
-                    }
-                    if (!mounted.Contains(target.Source))
-                    {
-                        failed = true;
-                        details.Add(line + ": NOT covered by the backup service");
-                        continue;
-                    }
-                    if (s.Role == ServiceRole.Database && !target.IsDump)
-                    {
-                        failed = true;
-                        var engine = BackupPlan.EngineOf(s);
-                        details.Add(line + ": live database files copied, " + (engine == DumpEngine.Files
-                            ? "no dump mechanism known for `" + s.Image + "`"
-                            : "not the image's data folder `" + BackupPlan.DataPath(engine) + "`, so the dump does not cover it"));
-                        continue;
-                    }
-                    var dump = target.IsDump ? stack.Services.FirstOrDefault(d => d.Name == target.DumpService) : null;
-                    if (target.IsDump && target.Engine != DumpEngine.Qdrant && (dump is null || dump.Secrets.Count == 0))
-                    {
-                        failed = true;
-                        details.Add(line + ": dump service `" + target.DumpService + "` has no password secret (declare the engine's password variable)");
-                        continue;
-                    }
-                    details.Add(line + ", " + (target.IsDump ? "from a consistent dump (`" + target.DumpService + "`)" : "files") + ", restic tag `" + target.Tag + "`");
-                }
-            }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no persistent volumes.");
-            }
             var r = stack.Settings.BackupRetention;
-            details.Add("Schedule: daily " + BackupScript.DailyHourUtc.ToString("00", CultureInfo.InvariantCulture) + ":00 UTC, weekly on Sundays; retention "
-                + r.Daily + " daily / " + r.Weekly + " weekly / " + r.Monthly + " monthly; restore commands and the restore test in BACKUP.md.");
-            return new AuditItem("Volumes backed up on a schedule", failed ? "fail" : "pass", details);
+            var schedule = "Schedule: daily " + BackupScript.DailyHourUtc.ToString("00", CultureInfo.InvariantCulture) + ":00 UTC, weekly on Sundays; retention "
+                + r.Daily + " daily / " + r.Weekly + " weekly / " + r.Monthly + " monthly; restore commands and the restore test in BACKUP.md.";
+            return new AuditItem("Volumes backed up on a schedule", BackupAuditFacts.AnyFails(stack) ? "fail" : "pass", new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines("The stack has no persistent volumes."), new List<string> { schedule }));
+        }
+
+        /// <summary>The service's writable named volumes and how the backup plan covers each.</summary>
+        public static string BackupPart(AuditPartInput input)
+        {
+            var s = input.Service;
+            var text = new System.Text.StringBuilder();
+            foreach (var b in input.Backups)
+            {
+                var v = b.Volume;
+                var line = "`" + v.Source + "` (" + s.Name + " " + v.Target + "): " + v.Backup.ToString().ToLowerInvariant();
+                text.Append(AuditChecklistParts.Line(b.Coverage switch
+                {
+                    BackupCoverage.NoDecision => line + ": NO DECISION",
+                    BackupCoverage.NotBackedUp => line,
+                    BackupCoverage.NotCovered => line + ": NOT covered by the backup service",
+                    BackupCoverage.LiveDatabaseFiles => line + ": live database files copied, " + (BackupPlan.EngineOf(s) is var engine && engine == DumpEngine.Files
+                        ? "no dump mechanism known for `" + s.Image + "`"
+                        : "not the image's data folder `" + BackupPlan.DataPath(engine) + "`, so the dump does not cover it"),
+                    BackupCoverage.DumpWithoutSecret => line + ": dump service `" + b.DumpService + "` has no password secret (declare the engine's password variable)",
+                    BackupCoverage.Dump => line + ", from a consistent dump (`" + b.DumpService + "`), restic tag `volume:" + v.Source + "`",
+                    _ => line + ", files, restic tag `volume:" + v.Source + "`",
+                }));
+            }
+            return text.ToString();
         }
 
         /// <summary>The emission step replaces <see cref="NotRecorded"/> with each secret's rotation date and sets the status.</summary>
@@ -90,43 +67,75 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         public static string SecretLine(string name, SecretKind kind, int maxDays) =>
             "`" + name + "` (" + kind.ToString() + ", max " + maxDays.ToString(CultureInfo.InvariantCulture) + " days): ";
 
+        /// <summary>The images' lines are the services' (<see cref="ImagePart"/>, <see cref="SecurityAuditExtras.BuildPart"/>); the status reads every image.</summary>
         public static AuditItem Images(StackModel stack)
         {
-            var services = stack.Ordered().ToList();
-            var details = services.Select(s => s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " NOT pinned to a version")).ToList();
-            details.AddRange(SecurityAuditExtras.Builds(stack));
-            var generated = services.Where(BackupPlan.IsGenerated).Select(s => s.Image).Distinct().ToList();
+            var pinned = true;
+            var generated = new List<string>();
+            foreach (var s in stack.Ordered())
+            {
+                pinned &= ImagePins.Pinned(s);
+                if (BackupPlan.IsGenerated(s) && !generated.Contains(s.Image))
+                {
+                    generated.Add(s.Image);
+                }
+            }
+            var after = new List<string>();
             if (generated.Count > 0)
             {
-                details.Add("Added by the backup plan: " + string.Join(", ", generated.Select(i => "`" + i + "`")) + " (pinned by Datamancy.Config; they move with its package version; the dump services reuse their database's image).");
+                after.Add("Added by the backup plan: " + string.Join(", ", generated.Select(i => "`" + i + "`")) + " (pinned by Datamancy.Config; they move with its package version; the dump services reuse their database's image).");
             }
-            details.Add("Updates are tracked by Renovate (`renovate.json`): its regex manager finds the image references in the C# descriptors, so updates arrive as pull requests against the source of truth.");
-            return new AuditItem("Images up to date", services.All(s => ValueRules.IsPinned(s.Image) && (s.Extras.Build?.BaseImage is not { } b || ValueRules.IsPinned(b))) ? "pass" : "fail", details);
+            after.Add("Updates are tracked by Renovate (`renovate.json`): its regex manager finds the image references in the C# descriptors, so updates arrive as pull requests against the source of truth.");
+            return new AuditItem("Images up to date", pinned ? "pass" : "fail", new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines(), new List<string>()),
+                new AuditSection(AuditChecklistParts.Lines(), after));
         }
 
+        /// <summary>The service's image and whether it is pinned.</summary>
+        public static string ImagePart(AuditPartInput input)
+        {
+            var s = input.Service;
+            return AuditChecklistParts.Line(s.Name + ": `" + s.Image + "`" + (ValueRules.IsPinned(s.Image) ? string.Empty : " NOT pinned to a version"));
+        }
+
+        /// <summary>SSO hosts' lines are the services' (<see cref="SecondFactorUiPart"/>, <see cref="SecondFactorApiPart"/>); a stack-wide downgrade fails.</summary>
         public static AuditItem SecondFactor(StackModel stack)
         {
-            var details = new List<string>();
-            foreach (var s in stack.Ordered().Where(s => s.Ui is { Sso: SsoMode.ForwardAuth or SsoMode.Oidc }))
+            var any = false;
+            var blanket = false;
+            foreach (var s in stack.Ordered())
             {
-                var ui = s.Ui!;
-                var policy = stack.EffectivePolicy(ui);
-                var why = policy == AuthPolicy.TwoFactor ? "two_factor (TOTP)"
-                    : ui.Policy == AuthPolicy.OneFactor ? "one_factor: declared on the host (`Policy = AuthPolicy.OneFactor`)"
-                    : "one_factor: the stack's `DefaultPolicy` is OneFactor";
-                details.Add(stack.Fqdn(ui.Subdomain) + ": " + why);
+                if (s.Ui is { Sso: SsoMode.ForwardAuth or SsoMode.Oidc } ui)
+                {
+                    any = true;
+                    // A host declared one-factor is a decision, listed with its reason; a stack-wide downgrade fails.
+                    blanket |= stack.EffectivePolicy(ui) != AuthPolicy.TwoFactor && ui.Policy != AuthPolicy.OneFactor;
+                }
+                any |= s.Api is { ClientCredentials: true };
             }
-            foreach (var s in stack.Ordered().Where(s => s.Api is { ClientCredentials: true }))
-            {
-                details.Add(stack.Fqdn(s.Api!.Subdomain) + ": one_factor for the machine client `oauth2:client:" + s.ApiClientId() + "` (client credentials have no second factor)");
-            }
-            if (details.Count == 0)
-            {
-                details.Add("The stack has no SSO hosts.");
-            }
-            // A host declared one-factor is a decision, listed with its reason; a stack-wide downgrade fails.
-            var blanket = details.Any(d => d.Contains("`DefaultPolicy` is OneFactor"));
-            return new AuditItem("Second factor (TOTP) on SSO hosts", blanket ? "fail" : "pass", details);
+            return new AuditItem("Second factor (TOTP) on SSO hosts", blanket ? "fail" : "pass", new List<string>(),
+                new AuditSection(AuditChecklistParts.Lines(), new List<string>()),
+                new AuditSection(AuditChecklistParts.Lines(), any ? new List<string>() : new List<string> { "The stack has no SSO hosts." }));
         }
+
+        /// <summary>The service's UI host behind SSO and the factors it asks for.</summary>
+        public static string SecondFactorUiPart(AuditPartInput input)
+        {
+            if (input.Service.Ui is not { Sso: SsoMode.ForwardAuth or SsoMode.Oidc } ui)
+            {
+                return string.Empty;
+            }
+            var hosts = input.Hosts!;
+            var why = hosts.Policy(ui) == AuthPolicy.TwoFactor ? "two_factor (TOTP)"
+                : ui.Policy == AuthPolicy.OneFactor ? "one_factor: declared on the host (`Policy = AuthPolicy.OneFactor`)"
+                : "one_factor: the stack's `DefaultPolicy` is OneFactor";
+            return AuditChecklistParts.Line(hosts.Fqdn(ui.Subdomain) + ": " + why);
+        }
+
+        /// <summary>The service's machine client, which has no second factor.</summary>
+        public static string SecondFactorApiPart(AuditPartInput input) =>
+            input.Service.Api is { ClientCredentials: true } api
+                ? AuditChecklistParts.Line(input.Hosts!.Fqdn(api.Subdomain) + ": one_factor for the machine client `oauth2:client:" + input.Service.ApiClientId() + "` (client credentials have no second factor)")
+                : string.Empty;
     }
 }
