@@ -162,6 +162,16 @@ public sealed class FindingPlacementTests
     }
 
     [Fact]
+    public void A_variable_a_secret_sets_again_is_invalid_on_the_secrets_variable()
+    {
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Secret(\"APP_MODE\", As = \"MODE\")]");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("Service 'app': environment variable 'MODE' is invalid: it is set more than once (by [Env], [Secret], [Capabilities] or the stack itself)", finding.Message());
+        Assert.Equal("As = \"MODE\"", finding.Underlined());
+        Assert.Contains("APP_MODE", finding.UnderlinedLine());
+    }
+
+    [Fact]
     public void A_variable_the_library_passes_under_another_name_is_invalid_naming_the_secret_and_its_variable()
     {
         const string Variable = "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD";
