@@ -4,7 +4,9 @@
 # batch's run (only tests added); score both together with
 #   python3 score.py StrykerOutput/<batch>/reports/mutation-report.json --rerun StrykerOutput/<batch>-rerun/reports/mutation-report.json
 #
-# usage: mutation/rerun.sh batch ...
+# With RERUN_TIMEOUTS=1 the lines of timed-out mutants are re-tested too (a timeout under load is not a kill to trust).
+#
+# usage: [RERUN_TIMEOUTS=1] mutation/rerun.sh batch ...
 set -u
 cd "$(dirname "$0")"
 source ./batch-args.sh
@@ -17,7 +19,7 @@ for name in "$@"; do
   args=$(echo "$args" | sed -E 's/--mutate [^ ]+//g')
   # set -f: the patterns hold '*' and '{..}', which the shell must pass on as they are.
   set -f
-  patterns=$(python3 survivor_spans.py "$full") || exit 2
+  patterns=$(python3 survivor_spans.py "$full" ${RERUN_TIMEOUTS:+--timeouts}) || exit 2
   mutate=""
   for pattern in $patterns; do mutate="$mutate --mutate $pattern"; done
   [ -n "$mutate" ] || { echo "$name: nothing survived"; set +f; continue; }

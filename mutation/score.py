@@ -3,8 +3,9 @@
 
 usage: python3 mutation/score.py StrykerOutput/<run>/reports/mutation-report.json [--rerun <re-run report>]
 Score = killed (incl. timeout) / (killed + survived + no coverage); compile errors and ignored mutants do not count.
-With --rerun (mutation/rerun.sh: the survivors' lines tested again after tests were added), a mutant that survived
-the full run counts as killed when the re-run killed the same mutant (same file, place, mutator and replacement).
+With --rerun (mutation/rerun.sh: the survivors' lines tested again after tests were added), a mutant the re-run
+tested again (same file, place, mutator and replacement) takes the re-run's status: a survivor it killed counts as
+killed, and a timeout of the full run that the re-run saw survive counts as a survivor.
 """
 import json
 import sys
@@ -24,14 +25,14 @@ if "--rerun" in args:
     rerun_path = args[i + 1]
     del args[i:i + 2]
 report = json.load(open(args[0]))
-killed_later = set()
+tested_again = {}
 if rerun_path:
     rerun = json.load(open(rerun_path))
     for path, data in rerun["files"].items():
         for m in data["mutants"]:
-            if m["status"] in ("Killed", "Timeout"):
-                killed_later.add(key(path, m))
-matched = 0
+            if m["status"] in ("Killed", "Timeout", "Survived", "NoCoverage"):
+                tested_again[key(path, m)] = m["status"]
+matched = overturned = 0
 
 total_k = total_d = 0
 survivors = []
@@ -39,9 +40,13 @@ for path, data in sorted(report["files"].items()):
     counts = {}
     for m in data["mutants"]:
         status = m["status"]
-        if status in ("Survived", "NoCoverage") and key(path, m) in killed_later:
+        later = tested_again.get(key(path, m))
+        if status in ("Survived", "NoCoverage") and later in ("Killed", "Timeout"):
             status = "Killed"
             matched += 1
+        elif status == "Timeout" and later in ("Survived", "NoCoverage"):
+            status = later
+            overturned += 1
         counts[status] = counts.get(status, 0) + 1
         if status in ("Survived", "NoCoverage"):
             line = m["location"]["start"]["line"]
@@ -60,5 +65,5 @@ for s in survivors:
     print("- `%s:%d` %s, %s: `%s`" % s)
 if rerun_path:
     print()
-    print("re-run: %d survivors of the full run killed" % matched)
+    print("re-run: %d survivors of the full run killed, %d timeouts of the full run survived" % (matched, overturned))
 

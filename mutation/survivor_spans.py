@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Stryker --mutate patterns covering the lines where a report's mutants survived or had no coverage.
 
-usage: python3 mutation/survivor_spans.py StrykerOutput/<batch>/reports/mutation-report.json
+usage: python3 mutation/survivor_spans.py StrykerOutput/<batch>/reports/mutation-report.json [--timeouts]
+With --timeouts the lines of timed-out mutants are covered too: a timeout on a loaded machine is not a kill to trust.
 Prints one pattern per file, "**/<folder>/<file>{start..end}{start..end}", with character spans of whole lines:
 Stryker mutates only what a span fully contains, so each span runs from its first line's start to its last line's end.
 """
@@ -9,11 +10,13 @@ import json
 import os
 import sys
 
-report = json.load(open(sys.argv[1]))
+args = sys.argv[1:]
+statuses = ("Survived", "NoCoverage", "Timeout") if "--timeouts" in args else ("Survived", "NoCoverage")
+report = json.load(open([a for a in args if a != "--timeouts"][0]))
 for path, data in sorted(report["files"].items()):
     lines = set()
     for m in data["mutants"]:
-        if m["status"] in ("Survived", "NoCoverage"):
+        if m["status"] in statuses:
             start, end = m["location"]["start"]["line"], m["location"]["end"]["line"]
             lines.update(range(start, end + 1))
     if not lines:
