@@ -16,9 +16,9 @@ public sealed class RuntimeAllowlistCheckTests
 {
     private const string App = "[Service(\"app\", \"nginx:1.27.3\", Port = 80, Networks = Network.Frontend)]\n";
 
-    private static readonly Lazy<GeneratorRun> Private = new(() => HostileStack.Run(App + "[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]"));
+    private static GeneratorRun Private => TestStacks.RunOnce("allowlist-private", () => HostileStack.Run(App + "[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]"));
 
-    private static readonly Lazy<GeneratorRun> Public = new(() => HostileStack.Run(App
+    private static GeneratorRun Public => TestStacks.RunOnce("allowlist-public", () => HostileStack.Run(App
         + "[ApiHost(ApiKeySecret = \"APP_KEY\", PublicJustification = \"Webhook senders come from anywhere; the key is checked.\")]\n[Secret(\"APP_KEY\")]"));
 
     private static int Check(GeneratorRun run, string value, out string stderr)
@@ -38,7 +38,7 @@ public sealed class RuntimeAllowlistCheckTests
     {
         foreach (var value in new[] { character + "10.0.0.0/8", "10.0.0.0/8" + character, "10.0.0.0/8" + character + "127.0.0.1", "10.0.0." + character + "1/32" })
         {
-            Assert.Equal(78, Check(Private.Value, value, out var stderr));
+            Assert.Equal(78, Check(Private, value, out var stderr));
             Assert.Contains("API_APP_ALLOWLIST", stderr);
         }
     }
@@ -47,11 +47,11 @@ public sealed class RuntimeAllowlistCheckTests
     public void Unset_empty_and_private_values_pass_and_the_command_runs()
     {
         using var folder = new TempFolder();
-        var script = folder.Write("caddy-preflight.sh", Private.Value.Artifact("prod/caddy-preflight.sh"));
+        var script = folder.Write("caddy-preflight.sh", Private.Artifact("prod/caddy-preflight.sh"));
         var unset = Tools.Run("/bin/sh", new[] { script, "echo", "started" }, folder.Path, new Dictionary<string, string?> { ["API_APP_ALLOWLIST"] = null });
         Assert.Equal("started\n", unset.StandardOutput);
-        Assert.Equal(0, Check(Private.Value, "", out _));
-        Assert.Equal(0, Check(Private.Value, "10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 127.0.0.0/8 ::1/128 fc00::/7 10.1.2.3 fd00:1::/64", out _));
+        Assert.Equal(0, Check(Private, "", out _));
+        Assert.Equal(0, Check(Private, "10.0.0.0/8 172.16.0.0/12 192.168.0.0/16 127.0.0.0/8 ::1/128 fc00::/7 10.1.2.3 fd00:1::/64", out _));
     }
 
     [Theory]
@@ -62,9 +62,9 @@ public sealed class RuntimeAllowlistCheckTests
     [InlineData("10.0.0.0/8 8.8.8.8")]
     public void The_example_a_public_range_is_refused_unless_the_descriptor_allows_it(string value)
     {
-        Assert.Equal(78, Check(Private.Value, value, out var stderr));
+        Assert.Equal(78, Check(Private, value, out var stderr));
         Assert.Contains("is not a private or loopback range", stderr);
-        Assert.Equal(0, Check(Public.Value, value, out _));
+        Assert.Equal(0, Check(Public, value, out _));
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class RuntimeAllowlistCheckTests
     [InlineData("::ffff:10.0.0.0/104")]
     public void Malformed_ranges_are_refused_even_where_public_ranges_are_allowed(string value)
     {
-        Assert.Equal(78, Check(Public.Value, value, out var stderr));
+        Assert.Equal(78, Check(Public, value, out var stderr));
         Assert.Contains("is not an IP address or CIDR", stderr.Replace("has a prefix longer than", "is not an IP address or CIDR"));
     }
 
@@ -93,7 +93,7 @@ public sealed class RuntimeAllowlistCheckTests
         for (var i = 0; i < 160; i++)
         {
             var cidr = i % 2 == 0 ? RandomIpv4(random) : RandomIpv6(random);
-            var admitted = Check(Private.Value, cidr, out _) == 0;
+            var admitted = Check(Private, cidr, out _) == 0;
             if (admitted != Cidrs.IsPrivateOrLoopback(cidr))
             {
                 disagreements.Add(cidr + (admitted ? " admitted" : " refused"));

@@ -19,6 +19,10 @@ public static class TestStacks
             ? GeneratorHarness.Run(Sources(name))
             : Runs.GetOrAdd(name, n => GeneratorHarness.Run(Sources(n)));
 
+    /// <summary>A test class's own stack, run once per test process like <see cref="Run"/> (and every time under DATAMANCY_TEST_NO_CACHE=1).</summary>
+    public static GeneratorRun RunOnce(string key, Func<GeneratorRun> run) =>
+        Environment.GetEnvironmentVariable("DATAMANCY_TEST_NO_CACHE") == "1" ? run() : Runs.GetOrAdd("own:" + key, _ => run());
+
     public static string[] Sources(string name) => name switch
     {
         "sample" => GeneratorHarness.SampleSources(),

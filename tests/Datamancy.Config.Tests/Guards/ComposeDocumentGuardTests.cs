@@ -51,7 +51,8 @@ public sealed class ComposeDocumentGuardTests
                 Assert.True(environment.TryGetValue(secret.Variable, out var value), s.Name + ": " + secret.Variable + " is passed");
                 Assert.Equal(expected, value);
             }
-            var filter = s.Role == M.ServiceRole.Sso && AutheliaRenderer.UsesTemplateFilter(model);
+            // Authelia expands {{ env "…" }} only with the template filter on, and the filter is on only where it is used.
+            var filter = s.Role == M.ServiceRole.Sso && run.Artifact("prod/authelia/configuration.yml").Contains("{{ env \"", StringComparison.Ordinal);
             Assert.Equal(filter ? "template" : null, environment.GetValueOrDefault("X_AUTHELIA_CONFIG_FILTERS"));
             if (s.Role == M.ServiceRole.Ingress)
             {

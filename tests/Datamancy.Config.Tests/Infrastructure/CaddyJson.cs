@@ -24,17 +24,24 @@ public sealed record CaddyStep(JsonObject Handler, IReadOnlyList<JsonNode> Match
 /// <summary>Reads the JSON that <c>caddy adapt</c> makes of a Caddyfile: which handlers run for which host, in which order.</summary>
 public static class CaddyJson
 {
-    public static JsonObject Adapt(string caddyfile)
+    /// <summary>Adapts a Caddyfile; <paramref name="environment"/> is what Caddy's <c>{$VAR}</c> placeholders read.</summary>
+    public static JsonObject Adapt(string caddyfile, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var caddy = Tools.Require("caddy", "apt-get install -y caddy");
-        using var folder = new TempFolder();
-        var path = folder.Write("Caddyfile", caddyfile);
-        var result = Tools.Run(caddy, new[] { "adapt", "--config", path, "--adapter", "caddyfile" });
+        var result = TryAdapt(caddyfile, environment, workingDirectory);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException("caddy adapt failed: " + result.StandardError);
         }
         return JsonNode.Parse(result.StandardOutput)!.AsObject();
+    }
+
+    /// <summary>Runs <c>caddy adapt</c> and returns what it said, failed or not (it opens the files a Caddyfile names).</summary>
+    public static Tools.ProcessResult TryAdapt(string caddyfile, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var caddy = Tools.Require("caddy", "apt-get install -y caddy");
+        using var folder = new TempFolder();
+        var path = folder.Write("Caddyfile", caddyfile);
+        return Tools.Run(caddy, new[] { "adapt", "--config", path, "--adapter", "caddyfile" }, workingDirectory, environment);
     }
 
     /// <summary>Host → the handlers run for it, depth first in execution order (subroutes expanded).</summary>
