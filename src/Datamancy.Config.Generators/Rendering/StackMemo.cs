@@ -9,7 +9,8 @@ namespace Datamancy.Config.Generators.Rendering
     /// Stack-wide facts every renderer asks for many times per render (the sorted services, the service of a role,
     /// the OIDC clients), computed once per <see cref="StackModel"/> instance. A model is immutable, so the facts
     /// cannot go stale; the table holds them only as long as the model lives and is keyed by reference, so two equal
-    /// models never share an entry by accident (they would hold equal facts anyway).
+    /// models never share an entry by accident (they would hold equal facts anyway). It is the one per-model memo:
+    /// a fact computed once per model belongs here, not in a table of its own.
     /// </summary>
     internal sealed class StackMemo
     {
@@ -22,6 +23,9 @@ namespace Datamancy.Config.Generators.Rendering
         private string[]? _namedProfiles;
         private SecretSpec[]? _secrets;
         private EnvVariable[]? _variables;
+        private IReadOnlyList<Backups.BackupTarget>? _backupTargets;
+        private Dictionary<string, EquatableArray<Operations.BackupAuditVolume>>? _backupAudit;
+        private IReadOnlyList<Links.ServiceLink>? _links;
 
         private StackMemo(StackModel stack)
         {
@@ -66,6 +70,15 @@ namespace Datamancy.Config.Generators.Rendering
 
         /// <summary>Every variable of the env templates (<see cref="Rendering.EnvVariables.Of"/>), computed once for both templates.</summary>
         public IReadOnlyList<EnvVariable> EnvVariables => _variables ??= Rendering.EnvVariables.Compute(_stack).ToArray();
+
+        /// <summary>Every volume to back up (<see cref="Backups.BackupPlan.Targets"/>): the audit, BACKUP.md and backup.sh read it.</summary>
+        public IReadOnlyList<Backups.BackupTarget> BackupTargets => _backupTargets ??= Backups.BackupPlan.Compute(_stack);
+
+        /// <summary>The backup item's volumes per service (<see cref="Operations.BackupAuditFacts"/>).</summary>
+        public Dictionary<string, EquatableArray<Operations.BackupAuditVolume>> BackupAudit => _backupAudit ??= Operations.BackupAuditFacts.Compute(_stack);
+
+        /// <summary>Every link of the stack (<see cref="Links.StackLinks.All"/>): renderers ask for it per service.</summary>
+        public IReadOnlyList<Links.ServiceLink> Links => _links ??= Rendering.Links.StackLinks.Compute(_stack);
 
         /// <summary>Every OIDC client of the stack, computed on first use.</summary>
         public IReadOnlyList<DerivedSecrets.OidcClient> OidcClients =>

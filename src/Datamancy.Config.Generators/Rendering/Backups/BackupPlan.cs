@@ -49,15 +49,13 @@ namespace Datamancy.Config.Generators.Rendering.Backups
 
         public static bool IsGenerated(ServiceModel service) => service.TypeName.StartsWith(GeneratedTypePrefix, System.StringComparison.Ordinal);
 
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackModel, IReadOnlyList<BackupTarget>> Cache = new();
-
         /// <summary>
         /// Every volume to back up, in a stable order (service, then volume); computed once per model instance, as the
         /// audit's facts, BACKUP.md and backup.sh each read it on every model change.
         /// </summary>
-        public static IReadOnlyList<BackupTarget> Targets(StackModel stack) => Cache.GetValue(stack, Compute);
+        public static IReadOnlyList<BackupTarget> Targets(StackModel stack) => StackMemo.Of(stack).BackupTargets;
 
-        private static IReadOnlyList<BackupTarget> Compute(StackModel stack)
+        internal static IReadOnlyList<BackupTarget> Compute(StackModel stack)
         {
             var targets = new List<BackupTarget>();
             var seen = new HashSet<string>(System.StringComparer.Ordinal);

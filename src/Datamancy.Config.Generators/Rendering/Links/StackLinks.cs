@@ -63,11 +63,9 @@ namespace Datamancy.Config.Generators.Rendering.Links
             }
         }
 
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackModel, IReadOnlyList<ServiceLink>> Cache = new();
-
         /// <summary>Every link, once per (client, target, port), in a stable order; links to a service without a port or to itself are left to the rules.</summary>
         /// <remarks>Computed once per model instance (renderers ask for it per service).</remarks>
-        public static IReadOnlyList<ServiceLink> All(StackModel stack) => Cache.GetValue(stack, Compute);
+        public static IReadOnlyList<ServiceLink> All(StackModel stack) => StackMemo.Of(stack).Links;
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ServiceLink>, Dictionary<string, List<ServiceLink>>> ByService = new();
 
@@ -102,7 +100,7 @@ namespace Datamancy.Config.Generators.Rendering.Links
             return index.TryGetValue(name, out var touching) ? touching : (IReadOnlyList<ServiceLink>)System.Array.Empty<ServiceLink>();
         }
 
-        private static IReadOnlyList<ServiceLink> Compute(StackModel stack)
+        internal static IReadOnlyList<ServiceLink> Compute(StackModel stack)
         {
             var byType = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
             foreach (var service in stack.Services)

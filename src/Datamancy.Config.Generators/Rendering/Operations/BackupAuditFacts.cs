@@ -46,19 +46,17 @@ namespace Datamancy.Config.Generators.Rendering.Operations
     /// </summary>
     internal static class BackupAuditFacts
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StackModel, Dictionary<string, EquatableArray<BackupAuditVolume>>> Cache = new();
-
         /// <summary>The service's listed volumes in mount order (none for a service the backup plan generated).</summary>
         public static EquatableArray<BackupAuditVolume> Of(StackModel stack, ServiceModel service) =>
-            Cache.GetValue(stack, Compute).TryGetValue(service.Name, out var volumes) ? volumes : EquatableArray<BackupAuditVolume>.Empty;
+            StackMemo.Of(stack).BackupAudit.TryGetValue(service.Name, out var volumes) ? volumes : EquatableArray<BackupAuditVolume>.Empty;
 
         /// <summary>Some listed volume fails the item.</summary>
-        public static bool AnyFails(StackModel stack) => Cache.GetValue(stack, Compute).Values.Any(v => v.Any(b => b.Fails));
+        public static bool AnyFails(StackModel stack) => StackMemo.Of(stack).BackupAudit.Values.Any(v => v.Any(b => b.Fails));
 
         /// <summary>The stack lists no volume at all.</summary>
-        public static bool None(StackModel stack) => Cache.GetValue(stack, Compute).Values.All(v => v.Count == 0);
+        public static bool None(StackModel stack) => StackMemo.Of(stack).BackupAudit.Values.All(v => v.Count == 0);
 
-        private static Dictionary<string, EquatableArray<BackupAuditVolume>> Compute(StackModel stack)
+        internal static Dictionary<string, EquatableArray<BackupAuditVolume>> Compute(StackModel stack)
         {
             var targets = new Dictionary<string, BackupTarget>(System.StringComparer.Ordinal);
             foreach (var target in BackupPlan.Targets(stack))
