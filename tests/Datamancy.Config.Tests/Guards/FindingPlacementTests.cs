@@ -172,6 +172,23 @@ public sealed class FindingPlacementTests
     }
 
     [Fact]
+    public void A_variable_a_setting_sets_again_is_invalid_on_the_settings_variable()
+    {
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Setting(\"APP_MODE\", \"b\", As = \"MODE\")]");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("As = \"MODE\"", finding.Underlined());
+        Assert.Contains("APP_MODE", finding.UnderlinedLine());
+    }
+
+    [Fact]
+    public void A_variable_the_capability_list_sets_again_is_invalid_on_the_lists_variable()
+    {
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Capabilities(\"host.docker.inspect\", Variable = \"MODE\")]");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("Variable = \"MODE\"", finding.Underlined());
+    }
+
+    [Fact]
     public void A_variable_the_library_passes_under_another_name_is_invalid_naming_the_secret_and_its_variable()
     {
         const string Variable = "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD";
