@@ -238,4 +238,61 @@ public sealed class ComposeDocumentGuardTests
         Assert.Equal("true", plain.At("database", "internal").Text());
         Assert.False(plain.At("frontend").Has("internal") || plain.At("backend").Has("internal") || plain.At("database").Has("ipam"));
     }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
+    public void Settings_capability_lists_commands_tmpfs_and_the_operations_mounts_are_passed_as_declared(string stack)
+    {
+        var run = TestStacks.Run(stack);
+        var model = run.Model();
+        var compose = YamlJson.Parse(run.Artifact("prod/compose.yaml"));
+        foreach (var s in model.Services)
+        {
+            var service = compose.At("services", s.Name);
+            var environment = Environment(service);
+            foreach (var setting in s.Extras.Settings)
+            {
+                Assert.StartsWith("${" + setting.Name + ":-", environment[setting.Variable]);
+            }
+            if (s.Capabilities is { } caps)
+            {
+                Assert.Equal(string.Join(",", caps.Capabilities), environment[caps.Variable]);
+            }
+            foreach (var (key, value) in Datamancy.Config.Generators.Rendering.Operations.OperationsMounts.Environment(model, s))
+            {
+                Assert.Equal(value, environment[key]);
+            }
+            var targets = Mounts(service).Select(m => m.At("target").Text()).ToList();
+            Assert.All(Datamancy.Config.Generators.Rendering.Operations.OperationsMounts.For(model, s), m => Assert.Contains(m.Target, targets));
+            if (s.Role == M.ServiceRole.Ingress)
+            {
+                AssertMount(service, s.Name + "-config", "/config", readOnly: false);
+            }
+            var tmpfs = service.Has("tmpfs") ? service.At("tmpfs").Texts().ToArray() : Array.Empty<string>();
+            Assert.Equal(s.Extras.Tmpfs.Select(t => t.Size is null ? t.Target : t.Target + ":size=" + t.Size).ToArray(), tmpfs);
+            var command = Datamancy.Config.Generators.Rendering.Operations.OperationsMounts.Command(model, s);
+            if (s.Role != M.ServiceRole.Ingress)
+            {
+                // No key without a declaration: an empty list would replace the image's own command or entrypoint.
+                Assert.Equal(command.Count > 0, service.Has("command"));
+                Assert.Equal(s.Extras.Entrypoint.Count > 0, service.Has("entrypoint"));
+                if (s.Extras.Entrypoint.Count > 0)
+                {
+                    Assert.Equal(s.Extras.Entrypoint.Select(a => a.Replace("$", "$$")).ToArray(), service.At("entrypoint").Texts().ToArray());
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_ingress_runs_its_declared_entrypoint_and_command_after_the_preflight()
+    {
+        var source = HostileStack.With("[Service(\"app\", \"nginx:1.27.3\", Port = 80, Networks = Network.Frontend)]\n[ApiHost(ApiKeySecret = \"APP_KEY\")]\n[Secret(\"APP_KEY\")]")
+            .Replace("Role = ServiceRole.Ingress,", "Role = ServiceRole.Ingress, Entrypoint = new[] { \"/usr/bin/caddy\" }, Command = new[] { \"run\", \"--config\", \"/etc/caddy/Caddyfile\", \"--watch\" },", StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.Errors);
+        var caddy = YamlJson.Parse(run.Artifact("prod/compose.yaml")).At("services", "caddy");
+        Assert.Equal(new[] { "/bin/sh", "/etc/caddy/preflight.sh" }, caddy.At("entrypoint").Texts().ToArray());
+        Assert.Equal(new[] { "/usr/bin/caddy", "run", "--config", "/etc/caddy/Caddyfile", "--watch" }, caddy.At("command").Texts().ToArray());
+    }
 }

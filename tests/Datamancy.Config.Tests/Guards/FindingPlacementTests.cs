@@ -189,6 +189,15 @@ public sealed class FindingPlacementTests
     }
 
     [Fact]
+    public void A_variable_the_second_secret_sets_again_is_invalid_on_that_secrets_variable()
+    {
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Secret(\"APP_TOKEN\")]\n[Secret(\"APP_MODE\", As = \"MODE\")]");
+        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
+        Assert.Equal("As = \"MODE\"", finding.Underlined());
+        Assert.Contains("APP_MODE", finding.UnderlinedLine());
+    }
+
+    [Fact]
     public void A_variable_the_library_passes_under_another_name_is_invalid_naming_the_secret_and_its_variable()
     {
         const string Variable = "AUTHELIA_AUTHENTICATION_BACKEND_LDAP_PASSWORD";
@@ -197,5 +206,7 @@ public sealed class FindingPlacementTests
         var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'" + Variable + "'");
         Assert.Equal("Service 'authelia': environment variable '" + Variable + "' is invalid: the library already passes 'LDAP_AUTHELIA_PASSWORD' to Sso service 'authelia' as this variable "
             + "(Password); remove this declaration, or declare it identically ([Secret(\"LDAP_AUTHELIA_PASSWORD\", As = \"" + Variable + "\")] with that kind)", finding.Message());
+        // The library's entry has no argument of its own: the finding sits on the service's [Service] attribute.
+        Assert.StartsWith("Service(\"authelia\"", finding.Underlined());
     }
 }
