@@ -32,8 +32,12 @@ public sealed class ExtrasStackRuleGuardTests
     private static void AssertFinding(GeneratorRun run, string message, string anchor, string underlined) =>
         run.AssertPlaced("DMC0001", message, underlined, anchor);
 
-    private static void AssertClean(GeneratorRun run) =>
+    /// <summary>No finding, and no crash either: a rule that throws is reported as DMC0000, not as a finding.</summary>
+    private static void AssertClean(GeneratorRun run)
+    {
+        HostileStack.AssertNoCrash(run);
         Assert.Empty(run.WithId("DMC0001").Select(d => d.Message()));
+    }
 
     [Fact]
     public void With_named_profiles_the_session_store_directory_and_ingress_start_in_every_profile()
@@ -121,6 +125,14 @@ public sealed class ExtrasStackRuleGuardTests
             twice.Substring(1, twice.Length - 3), twice, occurrence: 2);
         alike.AssertPlaced("DMC0001", "Service 'authelia': ClientSecret 'PORTAL_A_SECRET' is invalid: it is already the secret of OIDC client 'portal'; each client has its own secret",
             "ClientSecret = \"PORTAL_A_SECRET\"", twice, occurrence: 2);
+    }
+
+    [Fact]
+    public void Public_clients_share_no_secret_because_they_have_none()
+    {
+        const string Health = "[Healthcheck(\"/app/healthcheck.sh\")]";
+        static string Phone(string id) => "[ExternalOidcClient(\"" + id + "\", \"com.example." + id + ":/cb\", TokenEndpointAuthMethod = TokenEndpointAuthMethod.None, RequirePkce = true)]\n";
+        AssertClean(Run(App(), from: Health, to: Phone("phone") + Phone("tablet") + Health));
     }
 
     /// <summary>A service whose OIDC client ID is <paramref name="name"/>: its UI host logs in with OIDC.</summary>
