@@ -42,7 +42,7 @@ batch() {
       --test-case-filter "${F}(FullyQualifiedName~Guards.|FullyQualifiedName~Tests.Diagnostics.|FullyQualifiedName~Hostile.VariableNamespaceTests|FullyQualifiedName~Links.EgressReasonTests|FullyQualifiedName~Links.LinkTests|FullyQualifiedName~DescriptorRuleTests|FullyQualifiedName~VariableNamespaceRuleTests)" ;;
     extras) echo --test-project $T --test-project $A --mutate "**/Validation/ExtrasRules.cs" --mutate "**/Validation/ExtrasStackRules.cs" \
       --mutate "**/Validation/AutheliaOptionRules.cs" --mutate "**/Validation/KubernetesRules.cs" \
-      --test-case-filter "${F}(FullyQualifiedName~Guards.ExtrasRuleGuardTests|FullyQualifiedName~Guards.ExtrasStackRuleGuardTests|FullyQualifiedName~Guards.AutheliaOptionGuardTests|FullyQualifiedName~Guards.KubernetesGuardTests|FullyQualifiedName~RealStacks.CapabilityRuleTests|FullyQualifiedName~KubernetesRuleTests|FullyQualifiedName~KubernetesRuntimeKeyTests)" ;;
+      --test-case-filter "${F}(FullyQualifiedName~Guards.ExtrasRuleGuardTests|FullyQualifiedName~Guards.ServiceRuleGuardTests|FullyQualifiedName~Guards.ExtrasStackRuleGuardTests|FullyQualifiedName~Guards.AutheliaOptionGuardTests|FullyQualifiedName~Guards.KubernetesGuardTests|FullyQualifiedName~RealStacks.CapabilityRuleTests|FullyQualifiedName~KubernetesRuleTests|FullyQualifiedName~KubernetesRuntimeKeyTests)" ;;
     *) echo "unknown batch: $1" >&2; return 1 ;;
   esac
 }
