@@ -106,6 +106,23 @@ public sealed class IngressDocumentGuardTests
         }
     }
 
+    [Fact]
+    public void The_preflight_runs_the_given_command_and_without_one_starts_caddy_on_the_generated_caddyfile()
+    {
+        var run = Valid(HostileStack.Run(CaApp));
+        using var folder = new TempFolder();
+        var script = folder.Write("caddy-preflight.sh", run.Artifact("prod/caddy-preflight.sh"));
+        var bin = Path.Combine(folder.Path, "bin");
+        Assert.Equal(0, Tools.Run("chmod", new[] { "+x", folder.Write("bin/caddy", "#!/bin/sh\necho \"caddy $*\"\n") }).ExitCode);
+        var path = new Dictionary<string, string?> { ["PATH"] = bin + ":/usr/bin:/bin", ["API_APP_ALLOWLIST"] = null };
+
+        var bare = Tools.Run("/bin/sh", new[] { script }, folder.Path, path);
+        Assert.Equal(0, bare.ExitCode);
+        Assert.Equal("caddy run --config /etc/caddy/Caddyfile --adapter caddyfile\n", bare.StandardOutput);
+        var given = Tools.Run("/bin/sh", new[] { script, "echo", "given" }, folder.Path, path);
+        Assert.Equal("given\n", given.StandardOutput);
+    }
+
     [Theory]
     [MemberData(nameof(Stacks))]
     public void Every_generated_file_names_the_stack_it_was_built_from(string stack)
