@@ -14,14 +14,13 @@ public static class TestStacks
     /// One run per stack per test process. DATAMANCY_TEST_NO_CACHE=1 runs the generator every time: mutation
     /// testing reuses one test host across mutants, and a cached run would carry one mutant's output to the next.
     /// </summary>
-    public static GeneratorRun Run(string name) =>
-        Environment.GetEnvironmentVariable("DATAMANCY_TEST_NO_CACHE") == "1"
-            ? GeneratorHarness.Run(Sources(name))
-            : Runs.GetOrAdd(name, n => GeneratorHarness.Run(Sources(n)));
+    public static GeneratorRun Run(string name) => Cached(name, () => GeneratorHarness.Run(Sources(name)));
 
     /// <summary>A test class's own stack, run once per test process like <see cref="Run"/> (and every time under DATAMANCY_TEST_NO_CACHE=1).</summary>
-    public static GeneratorRun RunOnce(string key, Func<GeneratorRun> run) =>
-        Environment.GetEnvironmentVariable("DATAMANCY_TEST_NO_CACHE") == "1" ? run() : Runs.GetOrAdd("own:" + key, _ => run());
+    public static GeneratorRun RunOnce(string key, Func<GeneratorRun> run) => Cached("own:" + key, run);
+
+    private static GeneratorRun Cached(string key, Func<GeneratorRun> run) =>
+        Environment.GetEnvironmentVariable("DATAMANCY_TEST_NO_CACHE") == "1" ? run() : Runs.GetOrAdd(key, _ => run());
 
     public static string[] Sources(string name) => name switch
     {
