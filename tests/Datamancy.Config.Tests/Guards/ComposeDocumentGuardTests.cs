@@ -23,6 +23,9 @@ public sealed class ComposeDocumentGuardTests
         ? ((YamlMappingNode)service.At("environment")).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!)
         : new Dictionary<string, string>();
 
+    /// <summary>A list key of a service block; empty when the key is left out.</summary>
+    private static List<string> Texts(YamlNode service, string key) => service.Has(key) ? service.At(key).Texts().ToList() : new List<string>();
+
     private static List<YamlNode> Mounts(YamlNode service) =>
         service.Has("volumes") ? ((YamlSequenceNode)service.At("volumes")).Children.ToList() : new List<YamlNode>();
 
@@ -122,7 +125,6 @@ public sealed class ComposeDocumentGuardTests
         {
             hairpin.UnionWith(new[] { s.Ui?.Subdomain, s.Api?.Subdomain }.OfType<string>().Select(model.Fqdn));
         }
-        List<string> Texts(YamlNode service, string key) => service.Has(key) ? service.At(key).Texts().ToList() : new List<string>();
         foreach (var s in model.Services)
         {
             var service = compose.At("services", s.Name);
@@ -268,8 +270,7 @@ public sealed class ComposeDocumentGuardTests
             {
                 AssertMount(service, s.Name + "-config", "/config", readOnly: false);
             }
-            var tmpfs = service.Has("tmpfs") ? service.At("tmpfs").Texts().ToArray() : Array.Empty<string>();
-            Assert.Equal(s.Extras.Tmpfs.Select(t => t.Size is null ? t.Target : t.Target + ":size=" + t.Size).ToArray(), tmpfs);
+            Assert.Equal(s.Extras.Tmpfs.Select(t => t.Size is null ? t.Target : t.Target + ":size=" + t.Size), Texts(service, "tmpfs"));
             var command = Datamancy.Config.Generators.Rendering.Operations.OperationsMounts.Command(model, s);
             if (s.Role != M.ServiceRole.Ingress)
             {

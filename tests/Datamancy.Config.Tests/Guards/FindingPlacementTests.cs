@@ -161,40 +161,18 @@ public sealed class FindingPlacementTests
         Assert.Contains("\"b\"", finding.UnderlinedLine());
     }
 
-    [Fact]
-    public void A_variable_a_secret_sets_again_is_invalid_on_the_secrets_variable()
+    [Theory]
+    [InlineData("[Secret(\"APP_MODE\", As = \"MODE\")]", "As = \"MODE\"", "APP_MODE")]
+    [InlineData("[Secret(\"APP_TOKEN\")]\n[Secret(\"APP_MODE\", As = \"MODE\")]", "As = \"MODE\"", "APP_MODE")]
+    [InlineData("[Setting(\"APP_MODE\", \"b\", As = \"MODE\")]", "As = \"MODE\"", "APP_MODE")]
+    [InlineData("[Capabilities(\"host.docker.inspect\", Variable = \"MODE\")]", "Variable = \"MODE\"", "host.docker.inspect")]
+    public void A_variable_set_again_by_a_secret_setting_or_capability_list_is_invalid_on_its_variable_argument(string again, string underlined, string line)
     {
-        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Secret(\"APP_MODE\", As = \"MODE\")]");
+        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n" + again);
         var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
         Assert.Equal("Service 'app': environment variable 'MODE' is invalid: it is set more than once (by [Env], [Secret], [Capabilities] or the stack itself)", finding.Message());
-        Assert.Equal("As = \"MODE\"", finding.Underlined());
-        Assert.Contains("APP_MODE", finding.UnderlinedLine());
-    }
-
-    [Fact]
-    public void A_variable_a_setting_sets_again_is_invalid_on_the_settings_variable()
-    {
-        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Setting(\"APP_MODE\", \"b\", As = \"MODE\")]");
-        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
-        Assert.Equal("As = \"MODE\"", finding.Underlined());
-        Assert.Contains("APP_MODE", finding.UnderlinedLine());
-    }
-
-    [Fact]
-    public void A_variable_the_capability_list_sets_again_is_invalid_on_the_lists_variable()
-    {
-        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Capabilities(\"host.docker.inspect\", Variable = \"MODE\")]");
-        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
-        Assert.Equal("Variable = \"MODE\"", finding.Underlined());
-    }
-
-    [Fact]
-    public void A_variable_the_second_secret_sets_again_is_invalid_on_that_secrets_variable()
-    {
-        var run = HostileStack.Run(App + "[Env(\"MODE\", \"a\")]\n[Secret(\"APP_TOKEN\")]\n[Secret(\"APP_MODE\", As = \"MODE\")]");
-        var finding = run.SingleFinding(DiagnosticIds.InvalidValue, "'MODE'");
-        Assert.Equal("As = \"MODE\"", finding.Underlined());
-        Assert.Contains("APP_MODE", finding.UnderlinedLine());
+        Assert.Equal(underlined, finding.Underlined());
+        Assert.Contains(line, finding.UnderlinedLine());
     }
 
     [Fact]
