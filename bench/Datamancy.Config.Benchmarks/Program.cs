@@ -42,6 +42,18 @@ if (args.Length > 0 && args[0] == "--unrelated-loop")
     return 0;
 }
 
+// --descriptor-loop [size] [calls]: only one-descriptor edits on the warm driver, for a profiler to sample.
+if (args.Length > 0 && args[0] == "--descriptor-loop")
+{
+    var workload = new Workload(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+    for (var i = 0; i < calls; i++)
+    {
+        workload.DescriptorEdit();
+    }
+    return 0;
+}
+
 // --steps [size] [edits]: the one-descriptor edit's time per tracked pipeline step (ElapsedTime), median over the edits.
 if (args.Length > 0 && args[0] == "--steps")
 {
