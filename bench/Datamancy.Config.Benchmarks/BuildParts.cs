@@ -33,6 +33,7 @@ public static class BuildParts
             ("rules: ExtrasStackRules", Rules(l => { ExtrasStackRules.Check(stack, l); })),
             ("rules: LinkRules", Rules(l => { LinkRules.Check(stack, l); })),
             ("render: plan + fragments + join", () => RenderedStack.From(build, parseErrors: false)),
+            ("manifest: which texts it carries (ManifestContent.Of)", () => ManifestContent.Of(rendered)),
             ("manifest: CSharpEmitter.Stack", () => CSharpEmitter.Stack(rendered)),
             ("manifest: parse the generated source", () => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(CSharpEmitter.Stack(rendered), Workload.ParseOptions)),
         };
@@ -40,6 +41,7 @@ public static class BuildParts
         text.Append("### Build parts at ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" services (").Append(ShortRun.Machine()).Append(")\n\n");
         text.Append("Artifacts: ").Append(rendered.Artifacts.Count.ToString(CultureInfo.InvariantCulture)).Append(", ")
             .Append(rendered.Artifacts.Sum(a => (long)a.Content.Length).ToString(CultureInfo.InvariantCulture)).Append(" characters\n\n");
+        text.Append("Manifest: ").Append(CSharpEmitter.Stack(rendered).Length.ToString(CultureInfo.InvariantCulture)).Append(" characters\n\n");
         text.Append("| Part | Mean | Allocated |\n|---|---:|---:|\n");
         foreach (var (name, body) in parts)
         {

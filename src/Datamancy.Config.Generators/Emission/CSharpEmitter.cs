@@ -94,7 +94,9 @@ namespace Datamancy.Config.Generators.Emission
 
         public static string Stack(RenderedStack rendered)
         {
-            var w = Header(ManifestContent.Capacity(rendered));
+            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(StackMemo.Of(rendered.Model).Extended).ToList();
+            var contents = ManifestContent.Of(rendered);
+            var w = Header(ManifestContent.Capacity(contents, secrets.Count));
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
@@ -103,7 +105,6 @@ namespace Datamancy.Config.Generators.Emission
             w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
             w.Line("public const int Count = " + rendered.Artifacts.Count + ";");
-            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(StackMemo.Of(rendered.Model).Extended).ToList();
             w.Line("/// <summary>The number of secrets the secrets command creates.</summary>");
             w.Line("public const int SecretCount = " + secrets.Count + ";");
             for (var i = 0; i < secrets.Count; i++)
@@ -111,7 +112,6 @@ namespace Datamancy.Config.Generators.Emission
                 w.Line("/// <summary>Secret " + i + ": name, kind, length, profile, readers, digest-of, file (tab-separated; never a value).</summary>");
                 w.Line("public const string Secret" + i + " = " + CodeWriter.Literal(secrets[i].ToManifestLine()) + ";");
             }
-            var contents = ManifestContent.Of(rendered);
             for (var i = 0; i < rendered.Artifacts.Count; i++)
             {
                 var artifact = rendered.Artifacts[i];

@@ -55,7 +55,6 @@ namespace Datamancy.Config.Generators.Emission
                 _builder.Append(Literal(value)).Append(";\n");
                 return this;
             }
-            _builder.EnsureCapacity(_builder.Length + value.Length + value.Length / 16 + 4);
             _builder.Append('"');
             var start = 0;
             for (var i = 0; i < value.Length; i++)
@@ -77,6 +76,27 @@ namespace Datamancy.Config.Generators.Emission
             }
             _builder.Append(value, start, value.Length - start).Append("\";\n");
             return this;
+        }
+
+        /// <summary>
+        /// At least the number of characters <see cref="Constant"/> writes for <paramref name="value"/> (quotes and
+        /// semicolon included): exact for plain text; for any other, six characters per UTF-16 unit, the longest escape Roslyn writes.
+        /// </summary>
+        public static long ConstantLength(string value)
+        {
+            if (!IsPlain(value))
+            {
+                return (value.Length * 6L) + 4;
+            }
+            long length = value.Length + 4;
+            foreach (var c in value)
+            {
+                if (c is '\n' or '\r' or '\t' or '"' or '\\')
+                {
+                    length++;
+                }
+            }
+            return length;
         }
 
         /// <summary>

@@ -11,13 +11,16 @@ namespace Datamancy.Config.Generators.Emission
     /// </summary>
     internal sealed record ManifestContent(int Index, string Path, string Content, int SameAs = -1)
     {
-        /// <summary>About the length of the manifest: each carried text, escapes included, and a line per artifact.</summary>
-        public static int Capacity(RenderedStack rendered)
+        /// <summary>
+        /// At least the length of the manifest: each carried text as <see cref="CodeWriter.Constant"/> writes it (counted
+        /// exactly, so the writer's buffer is one block that never grows and is copied once) and room for every other line.
+        /// </summary>
+        public static int Capacity(EquatableArray<ManifestContent> contents, int secrets)
         {
-            var size = 4096L;
-            foreach (var content in Of(rendered))
+            var size = 4096L + (secrets * 512L);
+            foreach (var content in contents)
             {
-                size += content.Content.Length + (content.Content.Length / 16) + 512;
+                size += CodeWriter.ConstantLength(content.Content) + 512;
             }
             return size > int.MaxValue / 4 ? 0 : (int)size;
         }

@@ -32,7 +32,7 @@ namespace Datamancy.Config.Generators.Rendering
             Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => System.Array.IndexOf(Names, n) < 0);
 
         public static string Expand(string value, StackModel stack) =>
-            Token.Replace(value, match => match.Groups[1].Value switch
+            value.IndexOf("{stack.", System.StringComparison.Ordinal) < 0 ? value : Token.Replace(value, match => match.Groups[1].Value switch
             {
                 "domain" => stack.Domain,
                 "base_dn" => BaseDn(stack.Domain),

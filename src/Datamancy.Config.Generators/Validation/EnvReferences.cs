@@ -40,6 +40,10 @@ namespace Datamancy.Config.Generators.Validation
         /// </summary>
         public static string ForCompose(string value, System.Func<string, string> reference)
         {
+            if (value.IndexOf('$') < 0)
+            {
+                return value; // nothing to escape and no reference: most values
+            }
             var builder = new System.Text.StringBuilder();
             var last = 0;
             foreach (Match match in Reference.Matches(value))
