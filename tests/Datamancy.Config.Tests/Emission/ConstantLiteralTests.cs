@@ -36,6 +36,29 @@ public sealed class ConstantLiteralTests
         unit.Array[0, 200].Select(chars => new string(chars)).Sample(value => Assert.Equal(ViaLiteral(value), ViaConstant(value)), iter: 2000);
     }
 
+    /// <summary>The manifest's buffer is sized from <see cref="CodeWriter.ConstantLength"/>: never short, exact on the fast path.</summary>
+    [Fact]
+    public void Predicts_the_length_it_writes()
+    {
+        const string declaration = "public const string X = ";
+        void Check(string value)
+        {
+            var written = ViaConstant(value).Length - declaration.Length;
+            var predicted = CodeWriter.ConstantLength(value);
+            Assert.True(predicted >= written, "predicted " + predicted + " < written " + written);
+            if (ViaLiteral(value).Length - declaration.Length == written && value.All(c => c is >= ' ' and <= '~' or '\n' or '\r' or '\t'))
+            {
+                Assert.Equal(written, predicted);
+            }
+        }
+        foreach (var hostile in FuzzGen.HostileValues.Append("line\nbreak\r\n\ttab \"quoted\" back\\slash").Append("nul\0 \U0001F600 \uD800 \u2028"))
+        {
+            Check(hostile);
+        }
+        var unit = Gen.Frequency((8, Gen.Char['\u0020', '\u007e']), (2, Gen.OneOf('\n', '\r', '\t', '"', '\\')), (1, Gen.Char));
+        unit.Array[0, 200].Select(chars => new string(chars)).Sample(Check, iter: 2000);
+    }
+
     [Fact]
     public void Indents_like_every_other_line()
     {
