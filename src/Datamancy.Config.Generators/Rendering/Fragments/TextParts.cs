@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Rendering.Fragments
@@ -102,15 +101,24 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         /// </summary>
         public static string Join(PartedText text, IReadOnlyList<ServicePart> parts)
         {
-            var result = new StringBuilder();
+            // Every piece in one array, then one string: a StringBuilder would hold the whole text a second time. The
+            // array is sized for every item of every section; string.Concat reads the unused slots (null) as empty.
+            var size = text.Literals.Count;
+            foreach (var frame in text.Sections)
+            {
+                size += 2 + 2 * (frame.Leading.Count + text.Inputs.Count);
+            }
+            var pieces = new string[size];
+            var at = 0;
             for (var section = 0; section < text.Sections.Count; section++)
             {
-                result.Append(text.Literals[section]);
+                pieces[at++] = text.Literals[section];
                 var frame = text.Sections[section];
                 var any = false;
                 void Item(string item)
                 {
-                    result.Append(any ? frame.Separator : frame.Open).Append(item);
+                    pieces[at++] = any ? frame.Separator : frame.Open;
+                    pieces[at++] = item;
                     any = true;
                 }
                 foreach (var item in frame.Leading)
@@ -125,9 +133,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                         Item(item);
                     }
                 }
-                result.Append(any ? frame.Close : frame.Empty);
+                pieces[at++] = any ? frame.Close : frame.Empty;
             }
-            return result.Append(text.Literals[text.Sections.Count]).ToString();
+            pieces[at] = text.Literals[text.Sections.Count];
+            return string.Concat(pieces);
         }
     }
 }
