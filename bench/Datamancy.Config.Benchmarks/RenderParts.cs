@@ -38,6 +38,9 @@ public static class RenderParts
             ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
             ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),
             ("Caddyfile (prod): plan (head, portal, every service input)", () => CaddyfileParts.Plan(stack, StackEnvironment.Prod)),
+            // What a Scriban render of one service's sites would cost at least: one small template, one context.
+            ("Caddyfile (prod): head only (one Scriban render of a small template)", () => CaddyfileRenderer.Head(stack, StackEnvironment.Prod, "authelia:9091")),
+            ("Caddyfile (prod): one service's sites (C#)", () => TextParts.Render(caddyfile.Inputs[caddyfile.Inputs.Count / 2])),
             ("Caddyfile (prod): render every service's sites (cold only)", () => caddyfile.Inputs.Select(TextParts.Render).ToList()),
             ("Caddyfile (prod): join", () => TextParts.Join(caddyfile, caddyParts)),
             ("authelia/configuration.yml", () => AutheliaRenderer.Render(stack)),
