@@ -20,7 +20,10 @@ public static class RenderParts
         var stack = Generators.Rendering.Backups.BackupServices.Extend(workload.Model);
         var plan = ComposeFragments.Plan(stack);
         var fragments = plan.Services.Select(ComposeFragments.Emit).ToList();
-        var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack, plan.Services) };
+        var texts = new[] { NetworkMapParts.Plan(stack), ExposureParts.Plan(stack), AuditParts.Plan(stack, plan.Services) }
+            .Concat(StackRenderer.Environments.Select(e => CaddyfileParts.Plan(stack, e))).ToArray();
+        var caddyfile = texts.Single(t => t.Artifact == CaddyfileParts.Key(StackEnvironment.Prod));
+        var caddyParts = caddyfile.Inputs.Select(TextParts.Render).ToList();
         var services = ServiceRenders.Fold(plan, texts.ToEquatableArray());
         var parts = new List<(string Name, Func<object?> Body)>
         {
@@ -34,6 +37,12 @@ public static class RenderParts
             ("compose: join", () => ComposeFragments.Join(plan, fragments)),
             ("compose: whole document (representation model)", () => ComposeRenderer.RenderWhole(stack)),
             ("Caddyfile (prod)", () => CaddyfileRenderer.Render(stack, StackEnvironment.Prod)),
+            ("Caddyfile (prod): plan (head, portal, every service input)", () => CaddyfileParts.Plan(stack, StackEnvironment.Prod)),
+            // What a Scriban render of one service's sites would cost at least: one small template, one context.
+            ("Caddyfile (prod): head only (one Scriban render of a small template)", () => CaddyfileRenderer.Head(stack, StackEnvironment.Prod, "authelia:9091")),
+            ("Caddyfile (prod): one service's sites (C#)", () => TextParts.Render(caddyfile.Inputs[caddyfile.Inputs.Count / 2])),
+            ("Caddyfile (prod): render every service's sites (cold only)", () => caddyfile.Inputs.Select(TextParts.Render).ToList()),
+            ("Caddyfile (prod): join", () => TextParts.Join(caddyfile, caddyParts)),
             ("authelia/configuration.yml", () => AutheliaRenderer.Render(stack)),
             (".env.example (fresh model: variables computed again)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: false)),
             ("network-map.md", () => NetworkMapRenderer.Render(stack)),
@@ -45,7 +54,7 @@ public static class RenderParts
             ("exposure.json", () => ExposureRenderer.Render(stack)),
             ("exposure.json: plan (frame, every service input)", () => ExposureParts.Plan(stack)),
             ("parts: render every part of every parted text (cold only)", () => texts.SelectMany(t => t.Inputs).Select(TextParts.Render).ToList()),
-            ("parts: render one service's parts (one per parted text)", () => texts.Select(t => TextParts.Render(t.Inputs[t.Inputs.Count / 2])).ToList()),
+            ("parts: render one service's parts (one per parted text)", () => services[services.Count / 2].Parts.Select(TextParts.Render).ToList()),
             ("service render: one service's fragment and parts (one pipeline step)", () => ServiceRenders.Render(services[services.Count / 2])),
             (".env.bootstrap.example (fresh model)", () => EnvTemplateRenderer.Render(stack with { }, bootstrapOnly: true)),
             ("BACKUP.md", () => Generators.Rendering.Backups.BackupNotesRenderer.Render(stack)),

@@ -84,7 +84,7 @@ public sealed class FragmentIncrementalityTests
         return Changed(Of(before), Of(after), (a, b) => a.Equals(b));
     }
 
-    private static string ServiceOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+    private static string ServiceOf(string key) => key[(key.LastIndexOf('/') + 1)..];
 
     /// <summary>
     /// Exactly the services whose model changed (<paramref name="edited"/>: their model is in every one of their inputs)
@@ -97,7 +97,7 @@ public sealed class FragmentIncrementalityTests
         var texts = ChangedTexts(first, second);
         var partTexts = ChangedPartTexts(first, second);
         Assert.Equal(edited.Union(texts).OrderBy(n => n, StringComparer.Ordinal), ChangedComposeInputs(first, second));
-        Assert.Equal(PartsOf(edited).Union(partTexts).OrderBy(k => k, StringComparer.Ordinal), ChangedPartInputs(first, second));
+        Assert.Equal(PartsOf(first, edited).Union(PartsOf(second, edited)).Union(partTexts).OrderBy(k => k, StringComparer.Ordinal), ChangedPartInputs(first, second));
         var expected = edited.Union(texts).Union(partTexts.Select(ServiceOf)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, ChangedInputs(second));
         Assert.Equal(expected, Rerendered(second));
@@ -150,6 +150,8 @@ public sealed class FragmentIncrementalityTests
         // Its block's text changed, and its audit part (the image's checklist line); the map and exposure do not name the image.
         Assert.Equal(new[] { "litellm" }, ChangedTexts(first, second));
         Assert.Equal(new[] { AuditParts.Constant + "/litellm" }, ChangedPartTexts(first, second));
+        // Its Caddyfile part inputs hold its model, so they changed; no site names the image, so their texts did not.
+        Assert.Equal(Caddyfiles.Select(c => c + "/litellm").OrderBy(k => k, StringComparer.Ordinal), ChangedPartInputs(first, second).Where(IsCaddyfilePart));
         RerenderedExactly(first, second, "litellm");
         // The plan and the join ran once each; the result is what a cold run of the edited code writes.
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.RenderPlan));
@@ -223,6 +225,7 @@ public sealed class FragmentIncrementalityTests
         Assert.NotEmpty(Inputs(second));
         Assert.All(Inputs(second), i => Assert.Equal(IncrementalStepRunReason.Cached, i.Reason));
         Assert.All(Renders(second), f => Assert.Equal(IncrementalStepRunReason.Cached, f.Reason));
+        Assert.Contains(Parts(second).Keys, IsCaddyfilePart); // the Caddyfiles' sites are among the cached renders
         Assert.All(Reasons(second, StepNames.Rendered), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.Equal(Sources(first), Sources(second));
     }
@@ -290,31 +293,50 @@ public sealed class FragmentIncrementalityTests
 
     private static readonly string[] PartedTexts = { NetworkMapParts.Constant, ExposureParts.Constant, AuditParts.Constant };
 
-    private static string[] PartsOf(params string[] services) =>
-        PartedTexts.SelectMany(t => services.Select(s => t + "/" + s)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+    /// <summary>The Caddyfiles' keys: one text per environment under one constant name, so each is keyed by its path.</summary>
+    private static readonly string[] Caddyfiles = { "dev/Caddyfile", "prod/Caddyfile", "local/Caddyfile" };
+
+    private static bool IsCaddyfilePart(string key) => Caddyfiles.Any(c => key.StartsWith(c + "/", StringComparison.Ordinal));
+
+    /// <summary>The texts that list a service, in the plan's order: every text but the Caddyfiles, which list only services with a UI or API host.</summary>
+    private static string[] TextsOf(Generators.Model.ServiceModel service) =>
+        service.Ui is null && service.Api is null ? PartedTexts : PartedTexts.Concat(Caddyfiles).ToArray();
+
+    /// <summary>Every part key of <paramref name="services"/> in the run's model.</summary>
+    private static string[] PartsOf(GeneratorRun run, params string[] services) =>
+        run.Model().Services.Where(s => services.Contains(s.Name)).SelectMany(s => TextsOf(s).Select(t => t + "/" + s.Name)).OrderBy(k => k, StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void Every_service_has_one_part_per_parted_text_in_its_render()
     {
         var (first, _) = Start();
-        var services = first.Model().Services.Select(s => s.Name).ToArray();
-        Assert.Equal(PartsOf(services), Parts(first).Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
-        // Each render holds its own service's parts, one per text, in the plan's text order, and its input one part input per part.
+        var models = first.Model().Services.ToDictionary(s => s.Name);
+        var services = models.Keys.ToArray();
+        Assert.Equal(PartsOf(first, services), Parts(first).Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        // Each render holds its own service's parts, one per text that lists it, in the plan's text order, and its input one part input per part.
         Assert.All(Outputs<ServiceRender>(first, StepNames.ServiceRenders), r =>
         {
-            Assert.Equal(PartedTexts, r.Value.Parts.Select(p => p.Artifact));
+            Assert.Equal(TextsOf(models[r.Value.Name]), r.Value.Parts.Select(p => p.Artifact));
             Assert.All(r.Value.Parts, p => Assert.Equal(r.Value.Name, p.Name));
         });
         Assert.All(Outputs<ServiceRenderInput>(first, StepNames.ServiceInputs), i =>
-            Assert.Equal(PartedTexts.Select(t => t + "/" + i.Value.Name), i.Value.Parts.Select(p => p.Artifact + "/" + p.Name)));
-        // Each part's text stands in its artifact as the part rendered it.
+            Assert.Equal(TextsOf(models[i.Value.Name]).Select(t => t + "/" + i.Value.Name), i.Value.Parts.Select(p => p.Artifact + "/" + p.Name)));
+        // Each part's text stands in its artifact as the part rendered it (a Caddyfile's key is its path).
         var paths = new Dictionary<string, string> { [NetworkMapParts.Constant] = "prod/network-map.md", [ExposureParts.Constant] = "prod/exposure.json", [AuditParts.Constant] = "prod/SECURITY-AUDIT.md" };
         foreach (var part in Parts(first).Values)
         {
             Assert.Null(part.Error);
-            Assert.All(part.Sections, section => Assert.Contains(section, first.Artifact(paths[part.Artifact])));
+            Assert.All(part.Sections, section => Assert.Contains(section, first.Artifact(paths.TryGetValue(part.Artifact, out var path) ? path : part.Artifact)));
         }
         Assert.Contains(AuditParts.Constant + "/litellm", Parts(first).Keys);
+        // A service with neither a UI nor an API host has no Caddyfile part; litellm has both sites in each Caddyfile's part.
+        Assert.DoesNotContain(Parts(first).Keys, k => IsCaddyfilePart(k) && ServiceOf(k) == "postgres");
+        Assert.All(Caddyfiles, c =>
+        {
+            var sites = Parts(first)[c + "/litellm"].Sections.Single();
+            Assert.StartsWith("\nlitellm.project-saturn.com {", sites);
+            Assert.Single(sites.Split("\n}\n\n"), site => site.Contains("@outside_allowlist", StringComparison.Ordinal));
+        });
     }
 
     [Fact]
@@ -333,8 +355,51 @@ public sealed class FragmentIncrementalityTests
         Assert.Contains(AuditParts.Constant + "/litellm", expected);
         Assert.All(expected, k => Assert.True(k.EndsWith("/litellm", StringComparison.Ordinal) || k == NetworkMapParts.Constant + "/caddy", k));
         Assert.All(ChangedTexts(first, second), name => Assert.True(name is "litellm" or "caddy", name));
+        // Of the Caddyfiles' parts, exactly litellm's sites in each environment change.
+        Assert.Equal(Caddyfiles.Select(c => c + "/litellm").OrderBy(k => k, StringComparer.Ordinal), expected.Where(IsCaddyfilePart));
         RerenderedExactly(first, second, "litellm");
         Assert.Contains("llm.project-saturn.com", second.Artifact("prod/network-map.md"));
+        Assert.All(Caddyfiles, c => Assert.Contains("\n\nllm.project-saturn.com {\n", second.Artifact(c)));
+        Assert.All(Caddyfiles, c => Assert.DoesNotContain("\nlitellm.project-saturn.com {", second.Artifact(c)));
+        Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void Editing_one_services_API_host_changes_only_its_Caddyfile_parts()
+    {
+        var (first, compilation) = Start();
+        var edited = Replace(compilation, "[ApiHost(ApiKeySecret = \"LITELLM_MASTER_KEY\")]", "[ApiHost(Subdomain = \"llm-api\", ApiKeySecret = \"LITELLM_MASTER_KEY\")]");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        // litellm's sites change in each environment's Caddyfile and no other service's; the ingress renders again only
+        // when the host is among its hairpin aliases (its compose block or map part changes, which RerenderedExactly checks).
+        var changed = ChangedPartTexts(first, second);
+        Assert.Equal(Caddyfiles.Select(c => c + "/litellm").OrderBy(k => k, StringComparer.Ordinal), changed.Where(IsCaddyfilePart));
+        Assert.All(changed, k => Assert.True(k.EndsWith("/litellm", StringComparison.Ordinal) || k == NetworkMapParts.Constant + "/caddy", k));
+        Assert.All(Rerendered(second), name => Assert.True(name is "litellm" or "caddy", name));
+        RerenderedExactly(first, second, "litellm");
+        Assert.All(Caddyfiles, c => Assert.Contains("\n\nllm-api.project-saturn.com {\n", second.Artifact(c)));
+        Assert.Equal(Sources(cold), Sources(second));
+    }
+
+    [Fact]
+    public void The_SSO_upstream_changes_the_Caddyfiles_plan_text_and_no_services_sites()
+    {
+        var (first, compilation) = Start();
+        // The (authelia) snippet and the portal's site are the plan's; only an API whose bearer Authelia verifies reads
+        // the upstream in its sites, and the sample has none.
+        var edited = Replace(compilation, "Port = 9091, Role = ServiceRole.Sso", "Port = 9092, Role = ServiceRole.Sso");
+        var cold = Cold(edited);
+        Assert.Empty(cold.Errors);
+        var second = first.Rerun(edited);
+
+        Assert.DoesNotContain(ChangedPartInputs(first, second), IsCaddyfilePart); // authelia has no site of its own
+        RerenderedExactly(first, second, "authelia");
+        Assert.Contains("forward_auth authelia:9092 {", second.Artifact("prod/Caddyfile"));
+        Assert.All(Caddyfiles, c => Assert.Contains("authelia:9092", second.Artifact(c)));
+        Assert.All(Caddyfiles, c => Assert.DoesNotContain("authelia:9091", second.Artifact(c)));
         Assert.Equal(Sources(cold), Sources(second));
     }
 

@@ -28,7 +28,11 @@ public sealed class ServiceRendersTests
         var (compose, texts) = Plan();
         var folded = ServiceRenders.Fold(compose, texts);
         Assert.Equal(compose.Services, folded.Select(s => s.Compose));
-        Assert.All(folded, s => Assert.Equal(texts.Select(t => (t.Artifact, s.Name)), s.Parts.Select(p => (p.Artifact, p.Name))));
+        Assert.All(folded, s => Assert.Equal(texts.Where(t => t.Inputs.Any(i => i.Name == s.Name)).Select(t => (t.Artifact, s.Name)), s.Parts.Select(p => (p.Artifact, p.Name))));
+        // Every service is in the map, exposure and audit; the Caddyfiles list only the services with a UI or API host.
+        Assert.All(folded, s => Assert.True(s.Parts.Count >= 3));
+        Assert.Contains(folded, s => s.Parts.Count == 3);
+        Assert.Contains(folded, s => s.Parts.Count == texts.Count);
         Assert.Equal(texts.Select(TextParts.Render), Joined(texts, folded.Select(ServiceRenders.Render)));
     }
 
@@ -41,8 +45,8 @@ public sealed class ServiceRendersTests
         var without = new[] { map }.Concat(texts.Skip(1)).ToEquatableArray();
 
         var folded = ServiceRenders.Fold(compose, without);
-        Assert.Equal(texts.Skip(1).Select(t => t.Artifact), folded.Single(s => s.Name == left).Parts.Select(p => p.Artifact));
-        Assert.All(folded.Where(s => s.Name != left), s => Assert.Equal(texts.Count, s.Parts.Count));
+        Assert.Equal(texts.Skip(1).Where(t => t.Inputs.Any(i => i.Name == left)).Select(t => t.Artifact), folded.Single(s => s.Name == left).Parts.Select(p => p.Artifact));
+        Assert.All(folded.Where(s => s.Name != left), s => Assert.Equal(texts.Count(t => t.Inputs.Any(i => i.Name == s.Name)), s.Parts.Count));
         var joined = Joined(without, folded.Select(ServiceRenders.Render));
         Assert.Equal(without.Select(TextParts.Render), joined);
         Assert.NotEqual(TextParts.Render(texts[0]), joined[0]);

@@ -47,7 +47,9 @@ namespace Datamancy.Config.Generators.Rendering
             {
                 joined[texts[i].Artifact] = Fragments.TextParts.Join(texts[i], parts[i]);
             }
-            return planned.Select(a => a.Content.Length == 0 && joined.TryGetValue(a.ConstantName, out var content) ? a with { Content = content } : a).ToEquatableArray();
+            // A text is keyed by its constant name, or by its path where environments differ (PartedText.Artifact).
+            return planned.Select(a => a.Content.Length == 0 && (joined.TryGetValue(a.Path, out var content) || joined.TryGetValue(a.ConstantName, out content)) ? a with { Content = content } : a)
+                .ToEquatableArray();
         }
 
         /// <summary>
@@ -61,7 +63,7 @@ namespace Datamancy.Config.Generators.Rendering
             var backedUp = !ReferenceEquals(stack, declared);
             var directory = stack.WithRole(ServiceRole.Directory);
             var compose = Fragments.ComposeFragments.Plan(stack);
-            var texts = new[] { Fragments.NetworkMapParts.Plan(stack), Fragments.ExposureParts.Plan(stack), Fragments.AuditParts.Plan(stack, compose.Services) };
+            var texts = new List<Fragments.PartedText> { Fragments.NetworkMapParts.Plan(stack), Fragments.ExposureParts.Plan(stack), Fragments.AuditParts.Plan(stack, compose.Services) };
             var parted = new HashSet<string>(texts.Select(t => t.Artifact), System.StringComparer.Ordinal) { ComposeConstant };
             var shared = new (string Path, string Constant, string Content)[]
             {
@@ -86,8 +88,9 @@ namespace Datamancy.Config.Generators.Rendering
             foreach (var environment in Environments)
             {
                 var folder = environment.Folder();
-                var caddyfile = CaddyfileRenderer.Render(stack, environment);
-                artifacts.Add(new Artifact(folder + "/Caddyfile", folder, "Caddyfile", caddyfile));
+                var caddyfile = Fragments.CaddyfileParts.Plan(stack, environment);
+                texts.Add(caddyfile);
+                artifacts.Add(new Artifact(caddyfile.Artifact, folder, Fragments.CaddyfileParts.Constant, string.Empty));
                 if (environment == StackEnvironment.Local)
                 {
                     // The same run-time check as compose's entrypoint, to run by hand or in the proofs before Caddy.
@@ -106,7 +109,8 @@ namespace Datamancy.Config.Generators.Rendering
                 }
                 if (Kubernetes.KubernetesNames.Renderable(stack))
                 {
-                    foreach (var file in Kubernetes.KubernetesRenderer.Render(stack, caddyfile, shared[1].Content))
+                    // The ConfigMap embeds the whole Caddyfile: a Kubernetes stack's plan renders its sites too.
+                    foreach (var file in Kubernetes.KubernetesRenderer.Render(stack, Fragments.TextParts.Render(caddyfile), shared[1].Content))
                     {
                         artifacts.Add(new Artifact(folder + "/" + Kubernetes.KubernetesRenderer.Folder + "/" + file.Name, folder, file.Constant, file.Content));
                     }

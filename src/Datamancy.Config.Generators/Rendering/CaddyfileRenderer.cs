@@ -1,10 +1,12 @@
 using System.Collections.Generic;
-using System.Linq;
 using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Rendering
 {
-    /// <summary>Renders the Caddyfile: one SSO snippet, the portal, UI hosts and allowlisted API hosts.</summary>
+    /// <summary>
+    /// Renders the Caddyfile: one SSO snippet, the portal, UI hosts and allowlisted API hosts. The text is put together
+    /// from the same pieces the pipeline renders one by one (<see cref="Fragments.CaddyfileParts"/>).
+    /// </summary>
     /// <remarks>
     /// The local environment keeps every host, guard and header rule of the others and changes only where
     /// Caddy listens and where it forwards: loopback on high ports, upstreams from environment variables
@@ -26,47 +28,23 @@ namespace Datamancy.Config.Generators.Rendering
         /// <summary>Local environment: the folder client CA files are read from (in compose they are mounted in /etc/caddy).</summary>
         public const string ConfigDirVariable = "DATAMANCY_CADDY_CONFIG_DIR";
 
-        public static string Render(StackModel stack, StackEnvironment environment)
-        {
-            var local = environment == StackEnvironment.Local;
-            var sso = stack.WithRole(ServiceRole.Sso);
-            var sites = new List<SiteView>();
-            if (sso is not null)
-            {
-                sites.Add(new SiteView(stack.PortalFqdn(), "portal", Upstream(sso, environment)));
-            }
-            foreach (var service in stack.Ordered())
-            {
-                if (service.Ui is { } ui)
-                {
-                    sites.Add(new SiteView(stack.Fqdn(ui.Subdomain), ui.Sso == SsoMode.ForwardAuth ? "sso" : "public", Upstream(service, environment)));
-                }
-                if (service.Api is { } api)
-                {
-                    var configDir = local ? "{$" + ConfigDirVariable + ":.}" : ComposeRenderer.CaddyConfigDir;
-                    sites.Add(new SiteView(stack.Fqdn(api.Subdomain), "api", Upstream(service, environment))
-                    {
-                        Allowlist = "{$" + api.AllowlistVariable + ":" + string.Join(" ", api.DefaultAllowlist) + "}",
-                        RequireBearer = api.ApiKeySecret is not null || api.ClientCredentials,
-                        // Only Authelia can tell a client_credentials token from any other bearer string.
-                        VerifyBearer = api.ClientCredentials,
-                        ClientCaFile = api.ClientCaFile is null ? null : configDir + "/" + api.ClientCaFile,
-                    });
-                }
-            }
-            return ScribanTemplates.Render("Caddyfile.sbn", new
+        /// <summary>The whole Caddyfile of one environment: the head and the portal's site, then every service's sites.</summary>
+        public static string Render(StackModel stack, StackEnvironment environment) => Fragments.TextParts.Render(Fragments.CaddyfileParts.Plan(stack, environment));
+
+        /// <summary>The text above the sites: the header comments, the global options and the snippets.</summary>
+        /// <param name="ssoUpstream">Authelia's upstream in <paramref name="environment"/>, empty without SSO (no <c>(authelia)</c> snippet).</param>
+        public static string Head(StackModel stack, StackEnvironment environment, string ssoUpstream) =>
+            ScribanTemplates.Render("CaddyfileHead.sbn", new
             {
                 StackName = stack.Settings.Name,
                 Environment = environment.Folder(),
                 GlobalOptions = GlobalOptions(stack.Settings, environment),
-                Local = local,
+                Local = environment == StackEnvironment.Local,
                 HttpPortVariable,
                 HttpsPortVariable,
                 UpstreamVariablePrefix,
-                SsoUpstream = sso is null ? string.Empty : Upstream(sso, environment),
-                Sites = sites,
+                SsoUpstream = ssoUpstream,
             });
-        }
 
         /// <summary>
         /// The variable that points a service's upstream elsewhere in the local environment:
@@ -77,7 +55,7 @@ namespace Datamancy.Config.Generators.Rendering
 
         // Caddy substitutes {$VAR:default} before it tokenizes, so the whole address comes from the variable;
         // a service:port default never contains '}', which would end the placeholder early.
-        private static string Upstream(ServiceModel service, StackEnvironment environment) =>
+        public static string Upstream(ServiceModel service, StackEnvironment environment) =>
             environment == StackEnvironment.Local ? "{$" + UpstreamVariable(service) + ":" + service.Upstream() + "}" : service.Upstream();
 
         private static List<string> GlobalOptions(StackSettings settings, StackEnvironment environment)
@@ -107,26 +85,6 @@ namespace Datamancy.Config.Generators.Rendering
                 options.Add("acme_ca " + LetsEncryptStaging);
             }
             return options;
-        }
-
-        internal sealed class SiteView
-        {
-            public SiteView(string address, string kind, string upstream)
-            {
-                Address = address;
-                Kind = kind;
-                Upstream = upstream;
-            }
-
-            public string Address { get; }
-            public string Kind { get; }
-            public string Upstream { get; }
-            public string? Allowlist { get; set; }
-            public bool RequireBearer { get; set; }
-            public string? ClientCaFile { get; set; }
-
-            /// <summary>Ask Authelia's authz endpoint to verify the bearer token (an OIDC client_credentials access token).</summary>
-            public bool VerifyBearer { get; set; }
         }
     }
 }

@@ -1,22 +1,23 @@
 using System.Collections.Generic;
-using System.Text;
 using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Rendering.Fragments
 {
     /// <summary>
-    /// The input of one service's part of a stack-wide text artifact (network map, exposure, audit): the service's model
+    /// The input of one service's part of a stack-wide text artifact (network map, exposure, audit, Caddyfile): the service's model
     /// and the stack facts that part reads, resolved to values, in exactly one of the per-artifact records (a closed,
     /// sealed set, so the cached value is provably free of Roslyn objects). The pipeline renders a service's parts with
     /// its compose fragment in one step (<see cref="ServiceRenderInput"/>, cached on the input), so an edit renders
     /// only the services whose fragment or part input changed.
     /// </summary>
-    /// <param name="Artifact">The constant name of the artifact the part belongs to.</param>
+    /// <param name="Artifact">The key of the text the part belongs to (<see cref="PartedText.Artifact"/>).</param>
     /// <param name="Name">The service's name.</param>
     /// <param name="Map">The service's rows of network-map.md.</param>
     /// <param name="Exposure">The service's entries of exposure.json.</param>
     /// <param name="Audit">The service's scanner exceptions in SECURITY-AUDIT.md.</param>
-    internal sealed record ServicePartInput(string Artifact, string Name, NetworkMapPartInput? Map = null, ExposurePartInput? Exposure = null, AuditPartInput? Audit = null)
+    /// <param name="Caddy">The service's sites in one environment's Caddyfile.</param>
+    internal sealed record ServicePartInput(string Artifact, string Name, NetworkMapPartInput? Map = null, ExposurePartInput? Exposure = null, AuditPartInput? Audit = null,
+        CaddyPartInput? Caddy = null)
     {
         /// <summary>The part of network-map.md.</summary>
         public static ServicePartInput Of(NetworkMapPartInput map) => new(NetworkMapParts.Constant, map.Service.Name, Map: map);
@@ -27,11 +28,15 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         /// <summary>The part of SECURITY-AUDIT.md.</summary>
         public static ServicePartInput Of(AuditPartInput audit) => new(AuditParts.Constant, audit.Service.Name, Audit: audit);
 
+        /// <summary>The part of one environment's Caddyfile.</summary>
+        public static ServicePartInput Of(CaddyPartInput caddy) => new(CaddyfileParts.Key(caddy.Environment), caddy.Service.Name, Caddy: caddy);
+
         /// <summary>The part's text for each section of its artifact, in the artifact's section order.</summary>
         public EquatableArray<string> Render() =>
             Map is not null ? NetworkMapParts.Render(Map)
             : Exposure is not null ? ExposureParts.Render(Exposure)
             : Audit is not null ? AuditParts.Render(Audit)
+            : Caddy is not null ? CaddyfileParts.Render(Caddy)
             : throw new System.InvalidOperationException("A part input without a part.");
     }
 
@@ -54,6 +59,13 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <c>Literals[1]</c>, … section n−1, <c>Literals[n]</c>. The literals and the section frames are rendered by the
     /// plan; the sections' items by the services' parts.
     /// </summary>
+    /// <param name="Artifact">
+    /// The text's key: its artifact's constant name, or its artifact's path for a text that differs per environment under
+    /// one constant name (the Caddyfiles).
+    /// </param>
+    /// <param name="Literals">The stack-level text around the sections.</param>
+    /// <param name="Sections">The sections' frames.</param>
+    /// <param name="Inputs">One part input per service the text lists, in the text's order.</param>
     internal sealed record PartedText(string Artifact, EquatableArray<string> Literals, EquatableArray<PartSection> Sections, EquatableArray<ServicePartInput> Inputs);
 
     /// <summary>Renders and joins the parts of a <see cref="PartedText"/>.</summary>
@@ -89,15 +101,24 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         /// </summary>
         public static string Join(PartedText text, IReadOnlyList<ServicePart> parts)
         {
-            var result = new StringBuilder();
+            // Every piece in one array, then one string: a StringBuilder would hold the whole text a second time. The
+            // array is sized for every item of every section; string.Concat reads the unused slots (null) as empty.
+            var size = text.Literals.Count;
+            foreach (var frame in text.Sections)
+            {
+                size += 2 + 2 * (frame.Leading.Count + text.Inputs.Count);
+            }
+            var pieces = new string[size];
+            var at = 0;
             for (var section = 0; section < text.Sections.Count; section++)
             {
-                result.Append(text.Literals[section]);
+                pieces[at++] = text.Literals[section];
                 var frame = text.Sections[section];
                 var any = false;
                 void Item(string item)
                 {
-                    result.Append(any ? frame.Separator : frame.Open).Append(item);
+                    pieces[at++] = any ? frame.Separator : frame.Open;
+                    pieces[at++] = item;
                     any = true;
                 }
                 foreach (var item in frame.Leading)
@@ -112,9 +133,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                         Item(item);
                     }
                 }
-                result.Append(any ? frame.Close : frame.Empty);
+                pieces[at++] = any ? frame.Close : frame.Empty;
             }
-            return result.Append(text.Literals[text.Sections.Count]).ToString();
+            pieces[at] = text.Literals[text.Sections.Count];
+            return string.Concat(pieces);
         }
     }
 }
