@@ -30,26 +30,15 @@ if (args.Length > 0 && args[0] == "--unrelated-profile")
     return 0;
 }
 
-// --unrelated-loop [size] [calls]: only unrelated edits on the warm driver, for a profiler (dotnet-trace) to sample.
-if (args.Length > 0 && args[0] == "--unrelated-loop")
+// --unrelated-loop / --descriptor-loop [size] [calls]: only that edit on the warm driver, for a profiler (dotnet-trace) to sample.
+if (args.Length > 0 && args[0] is "--unrelated-loop" or "--descriptor-loop")
 {
+    var unrelated = args[0] == "--unrelated-loop";
     var workload = new Workload(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
-    var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20000;
+    var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : unrelated ? 20000 : 200;
     for (var i = 0; i < calls; i++)
     {
-        workload.UnrelatedEdit();
-    }
-    return 0;
-}
-
-// --descriptor-loop [size] [calls]: only one-descriptor edits on the warm driver, for a profiler to sample.
-if (args.Length > 0 && args[0] == "--descriptor-loop")
-{
-    var workload = new Workload(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
-    var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
-    for (var i = 0; i < calls; i++)
-    {
-        workload.DescriptorEdit();
+        _ = unrelated ? workload.UnrelatedEdit() : workload.DescriptorEdit();
     }
     return 0;
 }
