@@ -59,15 +59,7 @@ namespace Datamancy.Config.Generators.Emission
             var start = 0;
             for (var i = 0; i < value.Length; i++)
             {
-                var escape = value[i] switch
-                {
-                    '\n' => "\\n",
-                    '\r' => "\\r",
-                    '\t' => "\\t",
-                    '"' => "\\\"",
-                    '\\' => "\\\\",
-                    _ => null,
-                };
+                var escape = EscapeOf(value[i]);
                 if (escape is not null)
                 {
                     _builder.Append(value, start, i - start).Append(escape);
@@ -88,16 +80,24 @@ namespace Datamancy.Config.Generators.Emission
             {
                 return (value.Length * 6L) + 4;
             }
-            long length = value.Length + 4;
+            long length = 4;
             foreach (var c in value)
             {
-                if (c is '\n' or '\r' or '\t' or '"' or '\\')
-                {
-                    length++;
-                }
+                length += EscapeOf(c)?.Length ?? 1;
             }
             return length;
         }
+
+        /// <summary>How the fast path writes <paramref name="c"/> when it is one of the five characters it escapes; else null.</summary>
+        private static string? EscapeOf(char c) => c switch
+        {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            _ => null,
+        };
 
         /// <summary>
         /// True when every character is one <see cref="Literal"/> writes as itself or as one of the five escapes above:
