@@ -48,6 +48,17 @@ public sealed class SecretValueGuardTests
         Assert.Equal(Weak(0, 32), SecretStrength.Weakness(Secret("HexKey", 4), ""));
     }
 
+    // A generated 32-character value has no digit with a chance of (52/62)^32, about 1 in 280: kept, it is not weak.
+    [Fact]
+    public void Both_letter_cases_are_credited_the_digits_so_a_generated_value_without_one_is_not_weak()
+    {
+        Assert.Null(SecretStrength.Weakness(Secret("Password", 32), "aB" + new string('c', 30)));
+        Assert.Equal(Weak(190, 196), SecretStrength.Weakness(Secret("Password", 33), "aB" + new string('c', 30)));
+        Assert.Equal(Weak(150, 190), SecretStrength.Weakness(Secret("Password", 32), new string('c', 32)));
+        Assert.Equal(Weak(165, 190), SecretStrength.Weakness(Secret("Password", 32), "0" + new string('c', 31)));
+        Assert.Equal(Weak(150, 190), SecretStrength.Weakness(Secret("Password", 32), new string('C', 32)));
+    }
+
     [Theory]
     [InlineData("abcdef12", null)]
     [InlineData("ABCDEF12", null)]
