@@ -100,6 +100,8 @@ namespace Datamancy.Config.Generators
             var rendered = plan.Combine(renders)
                 .Select(static (input, _) => RenderedStack.Join(input.Left, input.Right))
                 .WithTrackingName(StepNames.Rendered);
+            // One source output: Roslyn's step recording (tracked runs) walks every input path of an output's steps, so
+            // per-artifact steps after the join multiplied a tracked run's cost by the artifacts (6.6× at 100 services).
             context.RegisterSourceOutput(rendered, static (spc, r) =>
             {
                 if (r.InternalError is { } error)

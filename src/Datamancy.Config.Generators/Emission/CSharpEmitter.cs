@@ -92,11 +92,17 @@ namespace Datamancy.Config.Generators.Emission
             CloseNamespace(w, view.Class.Namespace);
         }
 
+        /// <summary>
+        /// The manifest: whether the stack is blocked, its secrets (never a value), each artifact's path and text. The
+        /// texts are most of it: each is counted once (<see cref="CodeWriter.PlainLength"/>), so the buffer is allocated
+        /// once at its final size, and then copied between its escapes.
+        /// </summary>
         public static string Stack(RenderedStack rendered)
         {
             var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(StackMemo.Of(rendered.Model).Extended).ToList();
             var contents = ManifestContent.Of(rendered);
-            var w = Header(ManifestContent.Capacity(contents, secrets.Count));
+            var lengths = contents.Select(c => c.SameAs >= 0 ? 0 : CodeWriter.PlainLength(c.Content)).ToList();
+            var w = Header(Capacity(contents, lengths, secrets.Count));
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
@@ -126,7 +132,7 @@ namespace Datamancy.Config.Generators.Emission
                 }
                 else
                 {
-                    w.Constant("public const string Content" + i, content.Content);
+                    w.Constant("public const string Content" + i, content.Content, lengths[i]);
                 }
             }
             w.Close();
@@ -163,6 +169,17 @@ namespace Datamancy.Config.Generators.Emission
                 CloseNamespace(w, stackClass.Namespace);
             }
             return w.ToString();
+        }
+
+        /// <summary>At least the manifest's length: each carried text's literal, counted, and room for every other line.</summary>
+        private static int Capacity(EquatableArray<ManifestContent> contents, List<long> lengths, int secrets)
+        {
+            var size = 4096L + (secrets * 512L);
+            for (var i = 0; i < contents.Count; i++)
+            {
+                size += (lengths[i] >= 0 ? lengths[i] : CodeWriter.ConstantLength(contents[i].Content)) + 512;
+            }
+            return size > int.MaxValue / 4 ? 0 : (int)size;
         }
 
         private static CodeWriter Header(int capacity = 0) =>

@@ -44,27 +44,34 @@ namespace Datamancy.Config.Generators.Emission
         /// <summary>
         /// <c>name = "value";</c> on its own line, the value written straight into the buffer exactly as
         /// <see cref="Literal"/> writes it: text whose only escapes are quote, backslash, tab, CR and LF (every artifact in
-        /// practice, Markdown's dashes and arrows included) is escaped here in one pass without copies; anything else goes
-        /// through Roslyn's formatter, so the output is the same.
+        /// practice, Markdown's dashes and arrows included) is checked and measured in one pass, then copied between its
+        /// escapes (found by a vectorised search) into a buffer grown once; anything else goes through Roslyn's formatter,
+        /// so the output is the same.
         /// </summary>
-        public CodeWriter Constant(string declaration, string value)
+        public CodeWriter Constant(string declaration, string value) => Constant(declaration, value, PlainLength(value));
+
+        /// <inheritdoc cref="Constant(string, string)"/>
+        /// <param name="plain">The value's <see cref="PlainLength"/>, when the caller counted it already.</param>
+        public CodeWriter Constant(string declaration, string value, long plain)
         {
-            _builder.Append(' ', _indent * 4).Append(declaration).Append(" = ");
-            if (!IsPlain(value))
+            var indent = _indent * 4;
+            if (plain < 0)
             {
-                _builder.Append(Literal(value)).Append(";\n");
+                _builder.Append(' ', indent).Append(declaration).Append(" = ").Append(Literal(value)).Append(";\n");
                 return this;
             }
-            _builder.Append('"');
-            var start = 0;
-            for (var i = 0; i < value.Length; i++)
+            var length = _builder.Length + indent + declaration.Length + 3 + plain;
+            if (length <= int.MaxValue)
             {
-                var escape = EscapeOf(value[i]);
-                if (escape is not null)
-                {
-                    _builder.Append(value, start, i - start).Append(escape);
-                    start = i + 1;
-                }
+                _builder.EnsureCapacity((int)length);
+            }
+            _builder.Append(' ', indent).Append(declaration).Append(" = \"");
+            var start = 0;
+            int next;
+            while ((next = value.IndexOfAny(Escaped, start)) >= 0)
+            {
+                _builder.Append(value, start, next - start).Append(EscapeOf(value[next]));
+                start = next + 1;
             }
             _builder.Append(value, start, value.Length - start).Append("\";\n");
             return this;
@@ -72,55 +79,58 @@ namespace Datamancy.Config.Generators.Emission
 
         /// <summary>
         /// At least the number of characters <see cref="Constant"/> writes for <paramref name="value"/> (quotes and
-        /// semicolon included): exact for plain text; for any other, six characters per UTF-16 unit, the longest escape Roslyn writes.
+        /// semicolon included): exact for plain text, the length <see cref="Constant"/> reserves; for any other, six
+        /// characters per UTF-16 unit, the longest escape Roslyn writes.
         /// </summary>
         public static long ConstantLength(string value)
         {
-            if (!IsPlain(value))
-            {
-                return (value.Length * 6L) + 4;
-            }
-            long length = 4;
-            foreach (var c in value)
-            {
-                length += EscapeOf(c)?.Length ?? 1;
-            }
-            return length;
+            var plain = PlainLength(value);
+            return plain >= 0 ? plain : (value.Length * 6L) + 4;
         }
 
-        /// <summary>How the fast path writes <paramref name="c"/> when it is one of the five characters it escapes; else null.</summary>
-        private static string? EscapeOf(char c) => c switch
+        /// <summary>The five characters the fast path escapes.</summary>
+        private static readonly char[] Escaped = { '\n', '\r', '\t', '"', '\\' };
+
+        /// <summary>How the fast path writes <paramref name="c"/>, one of <see cref="Escaped"/>.</summary>
+        private static string EscapeOf(char c) => c switch
         {
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
             '"' => "\\\"",
-            '\\' => "\\\\",
-            _ => null,
+            _ => "\\\\",
         };
 
         /// <summary>
-        /// True when every character is one <see cref="Literal"/> writes as itself or as one of the five escapes above:
-        /// printable ASCII, tab, CR, LF, and any other character outside the surrogates whose Unicode category Roslyn
-        /// does not escape (it escapes controls, unassigned code points, line and paragraph separators and surrogates).
+        /// The exact length of the fast path's literal of <paramref name="value"/> (quotes and semicolon included), or -1
+        /// when a character needs Roslyn's formatter. Plain characters are what <see cref="Literal"/> writes as itself or as
+        /// one of the five escapes: printable ASCII, tab, CR, LF, and any other character outside the surrogates whose
+        /// Unicode category Roslyn does not escape (it escapes controls, unassigned code points, line and paragraph
+        /// separators and surrogates).
         /// </summary>
-        private static bool IsPlain(string value)
+        public static long PlainLength(string value)
         {
+            long length = 4;
             foreach (var c in value)
             {
-                if (c < 0x80)
+                if (c >= ' ' && c <= '~')
                 {
-                    if ((c < ' ' || c > '~') && c != '\n' && c != '\r' && c != '\t')
-                    {
-                        return false;
-                    }
+                    length += c is '"' or '\\' ? 2 : 1;
                 }
-                else if (char.IsSurrogate(c) || NeedsEscaping(CharUnicodeInfo.GetUnicodeCategory(c)))
+                else if (c is '\n' or '\r' or '\t')
                 {
-                    return false;
+                    length += 2;
+                }
+                else if (c < 0x80 || char.IsSurrogate(c) || NeedsEscaping(CharUnicodeInfo.GetUnicodeCategory(c)))
+                {
+                    return -1;
+                }
+                else
+                {
+                    length++;
                 }
             }
-            return true;
+            return length;
         }
 
         private static bool NeedsEscaping(UnicodeCategory category) =>

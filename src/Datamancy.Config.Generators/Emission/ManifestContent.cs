@@ -11,20 +11,6 @@ namespace Datamancy.Config.Generators.Emission
     /// </summary>
     internal sealed record ManifestContent(int Index, string Path, string Content, int SameAs = -1)
     {
-        /// <summary>
-        /// At least the length of the manifest: each carried text as <see cref="CodeWriter.Constant"/> writes it (counted
-        /// exactly, so the writer's buffer is one block that never grows and is copied once) and room for every other line.
-        /// </summary>
-        public static int Capacity(EquatableArray<ManifestContent> contents, int secrets)
-        {
-            var size = 4096L + (secrets * 512L);
-            foreach (var content in contents)
-            {
-                size += CodeWriter.ConstantLength(content.Content) + 512;
-            }
-            return size > int.MaxValue / 4 ? 0 : (int)size;
-        }
-
         /// <summary>Every artifact of a rendered stack in manifest order; none when nothing is rendered.</summary>
         public static EquatableArray<ManifestContent> Of(RenderedStack rendered)
         {
@@ -33,16 +19,22 @@ namespace Datamancy.Config.Generators.Emission
                 return EquatableArray<ManifestContent>.Empty;
             }
             var contents = new List<ManifestContent>(rendered.Artifacts.Count);
-            var first = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            // Texts of equal length are compared (a vectorised compare): hashing every text would read all of them.
+            var byLength = new Dictionary<int, List<int>>();
             for (var i = 0; i < rendered.Artifacts.Count; i++)
             {
                 var artifact = rendered.Artifacts[i];
-                if (first.TryGetValue(artifact.Content, out var earlier))
+                if (!byLength.TryGetValue(artifact.Content.Length, out var sameLength))
                 {
-                    contents.Add(new ManifestContent(i, artifact.Path, string.Empty, earlier));
+                    byLength[artifact.Content.Length] = sameLength = new List<int>();
+                }
+                var earlier = sameLength.FindIndex(j => string.Equals(rendered.Artifacts[j].Content, artifact.Content, System.StringComparison.Ordinal));
+                if (earlier >= 0)
+                {
+                    contents.Add(new ManifestContent(i, artifact.Path, string.Empty, sameLength[earlier]));
                     continue;
                 }
-                first[artifact.Content] = i;
+                sameLength.Add(i);
                 contents.Add(new ManifestContent(i, artifact.Path, artifact.Content));
             }
             return contents.ToEquatableArray();

@@ -36,7 +36,10 @@ public sealed class ConstantLiteralTests
         unit.Array[0, 200].Select(chars => new string(chars)).Sample(value => Assert.Equal(ViaLiteral(value), ViaConstant(value)), iter: 2000);
     }
 
-    /// <summary>The manifest's buffer is sized from <see cref="CodeWriter.ConstantLength"/>: never short, exact on the fast path.</summary>
+    /// <summary>
+    /// <see cref="CodeWriter.Constant"/> grows its buffer once, by the length <see cref="CodeWriter.ConstantLength"/> counts:
+    /// never short, exact on the fast path.
+    /// </summary>
     [Fact]
     public void Predicts_the_length_it_writes()
     {
