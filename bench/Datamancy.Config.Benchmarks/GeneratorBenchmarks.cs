@@ -10,8 +10,14 @@ public class GeneratorBenchmarks
     private PeerWorkload _peer = null!;
 
     /// <summary>Services in the synthetic stack.</summary>
-    [Params(10, 100, 1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Services { get; set; }
+
+    /// <summary>10, 100, 1,000 and 10,000 services, or the sizes in <c>DATAMANCY_BENCH_SIZES</c> (comma-separated).</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("DATAMANCY_BENCH_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : new[] { 10, 100, 1_000, 10_000 };
 
     [GlobalSetup]
     public void Setup()
