@@ -11,7 +11,7 @@ public class StackTokensTests
     private static readonly Regex Token = new(@"\{stack\.([a-z_]+)\}", RegexOptions.CultureInvariant);
 
     private static readonly StackModel Stack = new(
-        new StackSettings("Demo.Stack", "demo", "example.org", null, false, AuthPolicy.TwoFactor, "auth", EquatableArray<Acknowledgement>.Empty,
+        new StackSettings("Demo.Stack", "demo", "example.org", null, false, Generators.Model.AuthPolicy.TwoFactor, "auth", EquatableArray<Acknowledgement>.Empty,
             new StackExtras(false, "10.1.0.0/24", null, null, "512m", "1.0", 256)),
         EquatableArray<string>.Empty,
         EquatableArray<ServiceModel>.Empty);
