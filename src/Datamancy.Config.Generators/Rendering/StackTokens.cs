@@ -17,7 +17,7 @@ namespace Datamancy.Config.Generators.Rendering
 
         /// <summary>The subnet tokens a value uses whose network has no fixed subnet (<c>[Stack(FrontendSubnet = ...)]</c>).</summary>
         public static IEnumerable<string> UnsetSubnets(string value, StackModel stack) =>
-            !HasToken(value) ? Enumerable.Empty<string>() : Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => n.EndsWith("_subnet", System.StringComparison.Ordinal) && Subnet(n, stack) is null).Distinct();
+            value.IndexOf("_subnet}", System.StringComparison.Ordinal) < 0 ? Enumerable.Empty<string>() : Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => n.EndsWith("_subnet", System.StringComparison.Ordinal) && Subnet(n, stack) is null).Distinct();
 
         /// <summary>The value may hold a token (most hold none, and the rules read every value).</summary>
         private static bool HasToken(string value) => value.IndexOf("{stack.", System.StringComparison.Ordinal) >= 0;
