@@ -22,6 +22,13 @@ if (args.Length > 0 && args[0] == "--render-parts")
     return 0;
 }
 
+// --plan-loop [size] [calls]: what an edit pays for the render plan and the stack-wide rules on a fresh model, per call.
+if (args.Length > 0 && args[0] == "--plan-loop")
+{
+    Console.WriteLine(PlanLoop.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100));
+    return 0;
+}
+
 // --unrelated-profile [size ...]: an unrelated edit against an empty generator and a per-tree fan-out, and per step.
 if (args.Length > 0 && args[0] == "--unrelated-profile")
 {

@@ -124,7 +124,13 @@ public sealed class BlockYamlWriterTests
         {
             Assert.False(BlockYamlWriter.TryWrite(One(value, ScalarStyle.Plain), new StringBuilder()), value);
         }
-        Assert.False(BlockYamlWriter.TryWrite(One("x", ScalarStyle.SingleQuoted), new StringBuilder()));
+        foreach (var value in new[] { "", "a'b", " lead", "trail ", "a\tb", "\u00e9" })
+        {
+            Assert.False(BlockYamlWriter.TryWrite(One(value, ScalarStyle.SingleQuoted), new StringBuilder()), value);
+        }
+        var single = new StringBuilder();
+        Assert.True(BlockYamlWriter.TryWrite(One("{{ env \"X\" }}", ScalarStyle.SingleQuoted), single));
+        Assert.Equal(YamlFragmentWriter.Emitted(One("{{ env \"X\" }}", ScalarStyle.SingleQuoted)), single.ToString());
         Assert.True(BlockYamlWriter.TryWrite(One("${A:-} #not a comment: here", ScalarStyle.DoubleQuoted), new StringBuilder()));
     }
 }

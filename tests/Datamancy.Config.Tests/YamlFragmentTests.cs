@@ -33,6 +33,20 @@ public sealed class YamlFragmentTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    public void Authelia_written_by_the_fragment_writer_is_what_the_representation_model_serializes(string name)
+    {
+        var run = TestStacks.Run(name);
+        var model = run.Model();
+        if (model.WithRole(Datamancy.Config.Generators.Model.ServiceRole.Sso) is null)
+        {
+            return;
+        }
+        var (root, header) = AutheliaRenderer.Tree(model);
+        Assert.Equal(Yaml.Serialize(root, header), run.Artifact("prod/authelia/configuration.yml"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public void Emitted_yaml_parses_back_to_the_renderers_tree_node_by_node(string name)
     {
         var run = TestStacks.Run(name);

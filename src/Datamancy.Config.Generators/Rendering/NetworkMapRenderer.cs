@@ -16,16 +16,27 @@ namespace Datamancy.Config.Generators.Rendering
     {
         public static string Escape(string text)
         {
-            var builder = new System.Text.StringBuilder();
-            foreach (var c in text)
+            var first = 0;
+            while (first < text.Length && !IsSpecial(text[first]))
             {
-                if (c is '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '!' or '$' or '{' or '}')
+                first++;
+            }
+            if (first == text.Length)
+            {
+                return text; // nothing to escape: most cells
+            }
+            var builder = new System.Text.StringBuilder(text.Length + 8).Append(text, 0, first);
+            for (var i = first; i < text.Length; i++)
+            {
+                if (IsSpecial(text[i]))
                 {
                     builder.Append('\\');
                 }
-                builder.Append(c);
+                builder.Append(text[i]);
             }
             return builder.ToString();
         }
+
+        private static bool IsSpecial(char c) => c is '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '!' or '$' or '{' or '}';
     }
 }

@@ -12,12 +12,16 @@ namespace Datamancy.Config.Generators.Rendering
     {
         private static readonly ConcurrentDictionary<string, Template> Cache = new(StringComparer.Ordinal);
 
+        // Scriban's built-in functions, built once: a context builds them anew otherwise (by reflection, on every render).
+        // Its members are read-only, so renders on several threads can share it.
+        private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
+
         public static string Render(string name, object model)
         {
             var template = Cache.GetOrAdd(name, Load);
             var globals = new ScriptObject();
             globals.Import(model);
-            var context = new TemplateContext
+            var context = new TemplateContext(Builtins)
             {
                 StrictVariables = true,
                 NewLine = "\n",

@@ -47,6 +47,7 @@ namespace Datamancy.Config.Generators.Rendering
         {
             var clients = DerivedSecrets.OidcClients(stack).Where(c => c.SecretName.Length > 0).ToList();
             var plaintexts = new HashSet<string>(clients.Select(c => c.SecretName));
+            var forClients = new HashSet<string>(clients.Where(c => c.PlaintextForClients).Select(c => c.SecretName));
             // Two clients naming one secret are a finding (ExtrasStackRules); the first one's digest stands here.
             var digests = new Dictionary<string, string>();
             foreach (var client in clients)
@@ -88,8 +89,7 @@ namespace Datamancy.Config.Generators.Rendering
                 var kind = plaintexts.Contains(name) ? SecretKind.OidcClientSecret : secret.Kind;
                 var length = secret.Length > 0 ? secret.Length : DefaultLength(kind);
                 var digestOf = digests.TryGetValue(name, out var plaintext) ? plaintext : null;
-                var isMachinePlaintext = clients.Any(c => c.PlaintextForClients && c.SecretName == name);
-                specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, isMachinePlaintext, secret.Prefix));
+                specs.Add(new SecretSpec(name, kind, length, bootstrap.Contains(name), readers[name].ToEquatableArray(), digestOf, forClients.Contains(name), secret.Prefix));
             }
             return specs;
         }

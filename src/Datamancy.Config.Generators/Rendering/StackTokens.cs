@@ -17,7 +17,10 @@ namespace Datamancy.Config.Generators.Rendering
 
         /// <summary>The subnet tokens a value uses whose network has no fixed subnet (<c>[Stack(FrontendSubnet = ...)]</c>).</summary>
         public static IEnumerable<string> UnsetSubnets(string value, StackModel stack) =>
-            Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => n.EndsWith("_subnet", System.StringComparison.Ordinal) && Subnet(n, stack) is null).Distinct();
+            value.IndexOf("_subnet}", System.StringComparison.Ordinal) < 0 ? Enumerable.Empty<string>() : Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => n.EndsWith("_subnet", System.StringComparison.Ordinal) && Subnet(n, stack) is null).Distinct();
+
+        /// <summary>The value may hold a token (most hold none, and the rules read every value).</summary>
+        private static bool HasToken(string value) => value.IndexOf("{stack.", System.StringComparison.Ordinal) >= 0;
 
         private static string? Subnet(string token, StackModel stack) => token switch
         {
@@ -29,18 +32,53 @@ namespace Datamancy.Config.Generators.Rendering
 
         /// <summary>The token names used in a value that are not known.</summary>
         public static IEnumerable<string> Unknown(string value) =>
-            Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => System.Array.IndexOf(Names, n) < 0);
+            !HasToken(value) ? Enumerable.Empty<string>() : Token.Matches(value).Cast<Match>().Select(m => m.Groups[1].Value).Where(n => System.Array.IndexOf(Names, n) < 0);
 
-        public static string Expand(string value, StackModel stack) =>
-            value.IndexOf("{stack.", System.StringComparison.Ordinal) < 0 ? value : Token.Replace(value, match => match.Groups[1].Value switch
+        /// <summary>
+        /// The value with every known token replaced (an unknown one, or an unset subnet, stays as written): what
+        /// <c>Token.Replace</c> does, by one scan, as every environment value of every service passes through here.
+        /// </summary>
+        public static string Expand(string value, StackModel stack)
+        {
+            const string open = "{stack.";
+            var at = value.IndexOf(open, System.StringComparison.Ordinal);
+            if (at < 0)
             {
-                "domain" => stack.Domain,
-                "base_dn" => BaseDn(stack.Domain),
-                "portal_url" => "https://" + stack.PortalFqdn(),
-                "name" => stack.Settings.Name,
-                "frontend_subnet" or "backend_subnet" or "database_subnet" => Subnet(match.Groups[1].Value, stack) ?? match.Value,
-                _ => match.Value,
-            });
+                return value;
+            }
+            var text = new System.Text.StringBuilder(value.Length + 32);
+            var copied = 0;
+            while (at >= 0)
+            {
+                var end = at + open.Length;
+                while (end < value.Length && (value[end] is >= 'a' and <= 'z' || value[end] == '_'))
+                {
+                    end++;
+                }
+                if (end > at + open.Length && end < value.Length && value[end] == '}')
+                {
+                    var token = value.Substring(at + open.Length, end - at - open.Length);
+                    text.Append(value, copied, at - copied).Append(Value(token, stack) ?? value.Substring(at, end + 1 - at));
+                    copied = end + 1;
+                    at = value.IndexOf(open, copied, System.StringComparison.Ordinal);
+                }
+                else
+                {
+                    at = value.IndexOf(open, at + 1, System.StringComparison.Ordinal);
+                }
+            }
+            return text.Append(value, copied, value.Length - copied).ToString();
+        }
+
+        private static string? Value(string token, StackModel stack) => token switch
+        {
+            "domain" => stack.Domain,
+            "base_dn" => BaseDn(stack.Domain),
+            "portal_url" => "https://" + stack.PortalFqdn(),
+            "name" => stack.Settings.Name,
+            "frontend_subnet" or "backend_subnet" or "database_subnet" => Subnet(token, stack),
+            _ => null,
+        };
 
         public static string BaseDn(string domain) => string.Join(",", domain.Split('.').Select(label => "dc=" + label));
     }

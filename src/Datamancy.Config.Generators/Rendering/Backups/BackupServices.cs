@@ -35,7 +35,8 @@ namespace Datamancy.Config.Generators.Rendering.Backups
             }
             var taken = new HashSet<string>(stack.Services.Select(s => s.Name), System.StringComparer.Ordinal);
             var added = new List<ServiceModel> { Backup(stack, targets, Unique(ServiceName, taken)) };
-            foreach (var database in stack.Ordered().Where(s => targets.Any(t => t.IsDump && t.Service == s.Name)))
+            var dumped = new HashSet<string>(targets.Where(t => t.IsDump).Select(t => t.Service), System.StringComparer.Ordinal);
+            foreach (var database in stack.Ordered().Where(s => dumped.Contains(s.Name)))
             {
                 added.Add(Dump(database, Unique(BackupPlan.DumpServiceName(database), taken)));
             }

@@ -57,7 +57,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 c.Facts.PerLink && c.Facts.LinkNetworks.Count == 0 && !c.Service.Elevations.Any(e => e.Kind == Elevation.HostNetwork && ElevationRules.IsJustified(e)),
                 c.Facts.AddedMounts,
                 c.Facts.Limits is null,
-                Shares(c, volumeUsers) ? Operations.SharedVolumes.Reasons(stack, c.Service, volumeUsers, generated).ToEquatableArray() : EquatableArray<string>.Empty,
+                Shares(c, volumeUsers) ? Operations.SharedVolumes.Reasons(c.Service, c.Service.Volumes.Concat(c.Facts.AddedMounts), volumeUsers, generated).ToEquatableArray() : EquatableArray<string>.Empty,
                 AuditHosts.For(stack, c.Service),
                 Operations.BackupAuditFacts.Of(stack, c.Service)))).ToEquatableArray();
 

@@ -6,8 +6,9 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <summary>
     /// The common case of <see cref="YamlFragmentWriter"/> without the emitter's per-scalar analysis: a block mapping or
     /// sequence whose every scalar is either double-quoted printable ASCII without <c>"</c> or <c>\</c> (nothing to
-    /// escape) or plain from the key alphabet (<c>[A-Za-z0-9_][A-Za-z0-9_-]*</c>, the only plain values the renderers
-    /// write: keys, integers, booleans), keys of at most <see cref="MaxKeyLength"/> characters and no sequence directly
+    /// escape), a single-quoted value of printable ASCII without <c>'</c> or edge spaces (Authelia's template filters), or
+    /// plain from the key alphabet (<c>[A-Za-z0-9_][A-Za-z0-9_-]*</c>, the only plain values the renderers write: keys,
+    /// integers, booleans), keys of at most <see cref="MaxKeyLength"/> characters and no sequence directly
     /// in a sequence. For such a tree YamlDotNet's emitter writes exactly this layout (two-space mappings, sequences
     /// indentless under their key, <c>{}</c>/<c>[]</c> for empty collections); anything else — an escape, a Unicode
     /// character, a long key, another style — is left to the emitter itself (<see cref="TryWrite"/> returns false), so
@@ -42,7 +43,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             switch (node.Kind)
             {
                 case YamlIntentKind.Scalar:
-                    return IsSimpleScalar(node);
+                    return IsSimpleScalar(node, key: false);
                 case YamlIntentKind.Sequence:
                     if (inSequence && node.Items.Count > 0)
                     {
@@ -60,7 +61,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                     for (var i = 0; i < node.Items.Count; i += 2)
                     {
                         var key = node.Items[i];
-                        if (key.Kind != YamlIntentKind.Scalar || key.Value.Length > MaxKeyLength || !IsSimpleScalar(key) || !Fits(node.Items[i + 1], inSequence: false))
+                        if (key.Kind != YamlIntentKind.Scalar || key.Value.Length > MaxKeyLength || !IsSimpleScalar(key, key: true) || !Fits(node.Items[i + 1], inSequence: false))
                         {
                             return false;
                         }
@@ -69,7 +70,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             }
         }
 
-        private static bool IsSimpleScalar(YamlIntent scalar)
+        private static bool IsSimpleScalar(YamlIntent scalar, bool key)
         {
             var value = scalar.Value;
             if (value.Length == 0)
@@ -81,6 +82,22 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 foreach (var c in value)
                 {
                     if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (scalar.Style == ScalarStyle.SingleQuoted)
+            {
+                // A value only (the renderers quote no key so); no quote to double, no edge space for the emitter to weigh.
+                if (key || value[0] == ' ' || value[value.Length - 1] == ' ')
+                {
+                    return false;
+                }
+                foreach (var c in value)
+                {
+                    if (c < ' ' || c > '~' || c == '\'')
                     {
                         return false;
                     }
@@ -110,6 +127,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             if (scalar.Style == ScalarStyle.DoubleQuoted)
             {
                 text.Append('"').Append(scalar.Value).Append('"');
+            }
+            else if (scalar.Style == ScalarStyle.SingleQuoted)
+            {
+                text.Append('\'').Append(scalar.Value).Append('\'');
             }
             else
             {

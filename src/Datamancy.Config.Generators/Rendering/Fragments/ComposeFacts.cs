@@ -52,15 +52,29 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             {
                 return EquatableArray<ComposeDependency>.Empty;
             }
-            var dependencies = new List<ComposeDependency>();
-            foreach (var dependency in service.DependsOn.GroupBy(d => d.TypeName).Select(g => g.First()))
+            var dependencies = new List<ComposeDependency>(service.DependsOn.Count);
+            for (var i = 0; i < service.DependsOn.Count; i++)
             {
-                if (byType.TryGetValue(dependency.TypeName, out var target))
+                var dependency = service.DependsOn[i];
+                if (FirstOfType(service.DependsOn, i) && byType.TryGetValue(dependency.TypeName, out var target))
                 {
                     dependencies.Add(new ComposeDependency(target.Name, ComposeExtras.DependencyCondition(dependency, target)));
                 }
             }
             return dependencies.ToEquatableArray();
+        }
+
+        /// <summary>No earlier dependency names the same type (the first one of a type stands, as a GroupBy would keep it).</summary>
+        private static bool FirstOfType(EquatableArray<Dependency> dependencies, int index)
+        {
+            for (var j = 0; j < index; j++)
+            {
+                if (dependencies[j].TypeName == dependencies[index].TypeName)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

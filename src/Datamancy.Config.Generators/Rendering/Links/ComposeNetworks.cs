@@ -22,30 +22,38 @@ namespace Datamancy.Config.Generators.Rendering.Links
         /// <summary>The networks a service joins, with the aliases it has on each (the ingress answers for the portal host on OIDC clients' networks).</summary>
         public static IReadOnlyList<(string Network, IReadOnlyList<string> Aliases)> Of(StackModel stack, ServiceModel service, IReadOnlyList<ServiceLink> links)
         {
-            var networks = new SortedDictionary<string, SortedSet<string>>(System.StringComparer.Ordinal);
+            // The only alias is the portal host, so a network's aliases are none or that one (sorted and distinct as they are).
+            var networks = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
             foreach (var link in StackLinks.Touching(links, service.Name))
             {
                 var name = LinkNetwork(link.Client.Name, link.Target.Name);
                 if (!networks.TryGetValue(name, out var aliases))
                 {
-                    networks[name] = aliases = new SortedSet<string>(System.StringComparer.Ordinal);
+                    networks[name] = aliases = new List<string>(0);
                 }
-                if (link.Target.Name == service.Name && link.Why == StackLinks.OidcBackChannel)
+                if (link.Target.Name == service.Name && link.Why == StackLinks.OidcBackChannel && aliases.Count == 0)
                 {
                     aliases.Add(stack.PortalFqdn());
                 }
             }
             if (StackLinks.HasEgress(service))
             {
-                networks[EgressNetwork(service.Name)] = new SortedSet<string>(System.StringComparer.Ordinal);
+                networks[EgressNetwork(service.Name)] = new List<string>(0);
             }
-            return networks.Select(n => (n.Key, (IReadOnlyList<string>)n.Value.ToList())).ToList();
+            var names = networks.Keys.ToArray();
+            System.Array.Sort(names, System.StringComparer.Ordinal);
+            var result = new (string Network, IReadOnlyList<string> Aliases)[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                result[i] = (names[i], networks[names[i]]);
+            }
+            return result;
         }
 
         /// <summary>The top-level <c>networks</c> mapping.</summary>
         public static YamlMappingNode Definitions(StackModel stack, IReadOnlyList<ServiceLink> links)
         {
-            var definitions = new SortedDictionary<string, bool>(System.StringComparer.Ordinal);
+            var definitions = new Dictionary<string, bool>(System.StringComparer.Ordinal);
             foreach (var link in links)
             {
                 definitions[LinkNetwork(link.Client.Name, link.Target.Name)] = true;
@@ -54,11 +62,13 @@ namespace Datamancy.Config.Generators.Rendering.Links
             {
                 definitions[EgressNetwork(service.Name)] = false;
             }
+            var names = definitions.Keys.ToArray();
+            System.Array.Sort(names, System.StringComparer.Ordinal);
             var map = Map();
-            foreach (var pair in definitions)
+            foreach (var name in names)
             {
                 var network = Map().With("driver", Str("bridge"));
-                map.With(pair.Key, pair.Value ? network.With("internal", Bool(true)) : network);
+                map.With(name, definitions[name] ? network.With("internal", Bool(true)) : network);
             }
             return map;
         }

@@ -29,9 +29,9 @@ namespace Datamancy.Config.Generators.Rendering.Links
                 text.Append("| Client | Target | Port | Why | Compose network |\n|---|---|---|---|---|\n");
                 foreach (var link in links)
                 {
-                    var network = perLink ? "`" + ComposeNetworks.LinkNetwork(link.Client.Name, link.Target.Name) + "`" : "shared";
-                    text.Append("| ").Append(link.Client.Name).Append(" | ").Append(link.Target.Name).Append(" | ").Append(link.Port)
-                        .Append(" | ").Append(Markdown.Escape(link.Why)).Append(" | ").Append(network).Append(" |\n");
+                    text.Append("| ").Append(link.Client.Name).Append(" | ").Append(link.Target.Name).Append(" | ");
+                    Port(text, link.Port).Append(" | ").Append(Markdown.Escape(link.Why)).Append(" | ");
+                    (perLink ? text.Append('`').Append(ComposeNetworks.LinkNetwork(link.Client.Name, link.Target.Name)).Append('`') : text.Append("shared")).Append(" |\n");
                 }
             }
             var egress = stack.Ordered().Where(StackLinks.HasEgress).ToList();
@@ -43,17 +43,31 @@ namespace Datamancy.Config.Generators.Rendering.Links
                 text.Append("\n```mermaid\nflowchart LR\n");
                 foreach (var service in links.SelectMany(l => new[] { l.Client, l.Target }).Select(s => s.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal))
                 {
-                    text.Append("    ").Append(Id(service)).Append('[').Append(service).Append("]\n");
+                    Id(text.Append("    "), service).Append('[').Append(service).Append("]\n");
                 }
                 foreach (var link in links)
                 {
-                    text.Append("    ").Append(Id(link.Client.Name)).Append(" -->|\"").Append(link.Port).Append("\"| ").Append(Id(link.Target.Name)).Append('\n');
+                    Id(text.Append("    "), link.Client.Name).Append(" -->|\"");
+                    Id(Port(text, link.Port).Append("\"| "), link.Target.Name).Append('\n');
                 }
                 text.Append("```\n");
             }
             return text.ToString();
         }
 
-        private static string Id(string service) => "link_" + service.Replace('-', '_');
+        /// <summary>Appends the mermaid node id of a service: <c>link_</c> and its name with <c>_</c> for <c>-</c>.</summary>
+        private static StringBuilder Id(StringBuilder text, string service)
+        {
+            text.Append("link_");
+            foreach (var c in service)
+            {
+                text.Append(c == '-' ? '_' : c);
+            }
+            return text;
+        }
+
+        /// <summary>Appends <see cref="ListenPort.ToString"/> without the intermediate strings (one row per link).</summary>
+        private static StringBuilder Port(StringBuilder text, ListenPort port) =>
+            text.Append(port.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(port.Protocol == Protocol.Udp ? "/udp" : "/tcp");
     }
 }

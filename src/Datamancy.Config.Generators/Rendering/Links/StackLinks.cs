@@ -161,14 +161,54 @@ namespace Datamancy.Config.Generators.Rendering.Links
                     Add(sso, cache, "the SSO provider's session store", "Service");
                 }
             }
-            return links
-                .GroupBy(l => (l.Client.Name, l.Target.Name, l.Port))
-                .Select(g => g.First() with { Why = string.Join("; ", g.Select(l => l.Why).Distinct()) })
-                .OrderBy(l => l.Client.Name, System.StringComparer.Ordinal)
-                .ThenBy(l => l.Target.Name, System.StringComparer.Ordinal)
-                .ThenBy(l => l.Port.Number)
-                .ThenBy(l => l.Port.Protocol)
-                .ToList();
+            return Merged(links);
+        }
+
+        /// <summary>
+        /// One link per (client, target, port), the first one found with every distinct reason joined, sorted by client,
+        /// target and port (the keys are unique, so the order is total).
+        /// </summary>
+        private static List<ServiceLink> Merged(List<ServiceLink> links)
+        {
+            var index = new Dictionary<(string Client, string Target, ListenPort Port), int>(links.Count);
+            var merged = new List<ServiceLink>(links.Count);
+            var reasons = new List<List<string>?>(links.Count);
+            foreach (var link in links)
+            {
+                if (!index.TryGetValue((link.Client.Name, link.Target.Name, link.Port), out var at))
+                {
+                    index[(link.Client.Name, link.Target.Name, link.Port)] = merged.Count;
+                    merged.Add(link);
+                    reasons.Add(null);
+                    continue;
+                }
+                var why = reasons[at] ??= new List<string> { merged[at].Why };
+                if (!why.Contains(link.Why))
+                {
+                    why.Add(link.Why);
+                }
+            }
+            for (var i = 0; i < merged.Count; i++)
+            {
+                if (reasons[i] is { } why)
+                {
+                    merged[i] = merged[i] with { Why = string.Join("; ", why) };
+                }
+            }
+            merged.Sort(static (a, b) =>
+            {
+                var order = string.CompareOrdinal(a.Client.Name, b.Client.Name);
+                if (order == 0)
+                {
+                    order = string.CompareOrdinal(a.Target.Name, b.Target.Name);
+                }
+                if (order == 0)
+                {
+                    order = a.Port.Number.CompareTo(b.Port.Number);
+                }
+                return order != 0 ? order : a.Port.Protocol.CompareTo(b.Port.Protocol);
+            });
+            return merged;
         }
 
         /// <summary>Services that may open connections to the internet: the ingress (ACME, published ports) and those with <c>[Egress]</c>.</summary>

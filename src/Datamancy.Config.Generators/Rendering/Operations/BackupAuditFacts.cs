@@ -69,19 +69,27 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             var backupService = stack.Services.FirstOrDefault(s => s.TypeName == BackupPlan.GeneratedTypePrefix + "Backup");
             var mounted = new HashSet<string>(backupService?.Volumes.Where(v => v.ReadOnly && !v.IsBind).Select(v => v.Source) ?? Enumerable.Empty<string>());
             var dumps = new HashSet<string>(targets.Values.Where(t => t.IsDump).Select(t => t.Source), System.StringComparer.Ordinal);
+            var byName = new Dictionary<string, ServiceModel>(System.StringComparer.Ordinal);
+            foreach (var service in stack.Services)
+            {
+                if (!byName.ContainsKey(service.Name))
+                {
+                    byName[service.Name] = service; // the first of a name, as a linear search would find it
+                }
+            }
             var result = new Dictionary<string, EquatableArray<BackupAuditVolume>>(System.StringComparer.Ordinal);
             foreach (var s in stack.Ordered().Where(s => !BackupPlan.IsGenerated(s)))
             {
                 // The dump folders the backup plan mounts on a database server are listed through the volume they stand for.
                 result[s.Name] = ComposeRenderer.Mounts(stack, s)
                     .Where(v => !v.IsBind && !v.ReadOnly && !(v.Backup == Backup.Never && dumps.Contains(v.Source)))
-                    .Select(v => Coverage(stack, s, v, targets, mounted))
+                    .Select(v => Coverage(byName, s, v, targets, mounted))
                     .ToEquatableArray();
             }
             return result;
         }
 
-        private static BackupAuditVolume Coverage(StackModel stack, ServiceModel s, VolumeMount v, Dictionary<string, BackupTarget> targets, HashSet<string> mounted)
+        private static BackupAuditVolume Coverage(Dictionary<string, ServiceModel> byName, ServiceModel s, VolumeMount v, Dictionary<string, BackupTarget> targets, HashSet<string> mounted)
         {
             if (v.Backup == Backup.Undecided)
             {
@@ -99,7 +107,7 @@ namespace Datamancy.Config.Generators.Rendering.Operations
             {
                 return new BackupAuditVolume(v, BackupCoverage.LiveDatabaseFiles, null);
             }
-            var dump = target.IsDump ? stack.Services.FirstOrDefault(d => d.Name == target.DumpService) : null;
+            var dump = target.IsDump && target.DumpService is { } dumpService && byName.TryGetValue(dumpService, out var found) ? found : null;
             if (target.IsDump && target.Engine != DumpEngine.Qdrant && (dump is null || dump.Secrets.Count == 0))
             {
                 return new BackupAuditVolume(v, BackupCoverage.DumpWithoutSecret, target.DumpService);

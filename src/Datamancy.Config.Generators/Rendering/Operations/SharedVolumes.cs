@@ -12,13 +12,13 @@ namespace Datamancy.Config.Generators.Rendering.Operations
         public static ISet<string> Generated(StackModel stack) =>
             new HashSet<string>(stack.Services.Where(BackupPlan.IsGenerated).Select(g => g.Name), System.StringComparer.Ordinal);
 
-        /// <param name="stack">The stack with the backup plan's services.</param>
         /// <param name="service">The service.</param>
+        /// <param name="mounts">Every mount of the service (<see cref="ComposeRenderer.Mounts"/> in the stack with the backup plan's services).</param>
         /// <param name="volumeUsers">Each named volume's services, by name.</param>
         /// <param name="generated">The names of the backup plan's services (<see cref="Generated"/>, once per stack).</param>
-        public static IEnumerable<string> Reasons(StackModel stack, ServiceModel service, IReadOnlyDictionary<string, List<string>> volumeUsers, ISet<string> generated)
+        public static IEnumerable<string> Reasons(ServiceModel service, IEnumerable<VolumeMount> mounts, IReadOnlyDictionary<string, List<string>> volumeUsers, ISet<string> generated)
         {
-            var volumes = ComposeRenderer.Mounts(stack, service).Where(v => !v.IsBind).Select(v => v.Source).Distinct().ToList();
+            var volumes = mounts.Where(v => !v.IsBind).Select(v => v.Source).Distinct().ToList();
             if (BackupPlan.IsGenerated(service))
             {
                 var read = volumes.Where(v => volumeUsers[v].Any(n => n != service.Name)).ToList();
