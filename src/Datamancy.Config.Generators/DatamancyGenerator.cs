@@ -113,7 +113,7 @@ namespace Datamancy.Config.Generators
                 // (a test project, an app using a stack library): the emission step has nothing to write.
                 if (!r.DeclaresNothing)
                 {
-                    spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.Stack(r));
+                    spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.StackText(r));
                 }
             });
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,10 +11,46 @@ namespace Datamancy.Config.Generators.Emission
         private readonly StringBuilder _builder;
         private int _indent;
 
+        private readonly List<(string Text, bool Escaped)>? _pieces;
+        private long _piecesLength;
+
         /// <param name="capacity">The expected length, so a large file is not copied while it grows (0: the default).</param>
         public CodeWriter(int capacity = 0)
         {
             _builder = capacity > 0 ? new StringBuilder(capacity) : new StringBuilder();
+        }
+
+        private CodeWriter(List<(string Text, bool Escaped)> pieces)
+        {
+            _builder = new StringBuilder();
+            _pieces = pieces;
+        }
+
+        /// <summary>
+        /// A writer that keeps each plain <see cref="Constant(string, string)"/> value as it is, to be escaped while it
+        /// is read (<see cref="Read"/>), so a large text is never copied into one buffer.
+        /// </summary>
+        public static CodeWriter InPieces() => new(new List<(string Text, bool Escaped)>());
+
+        /// <summary>The text of a writer made by <see cref="InPieces"/>, as a reader, and its exact length.</summary>
+        public (System.IO.TextReader Reader, long Length) Read()
+        {
+            if (_pieces is null)
+            {
+                throw new System.InvalidOperationException("Only a writer made by InPieces is read in pieces.");
+            }
+            Flush();
+            return (new PiecesReader(_pieces), _piecesLength);
+        }
+
+        private void Flush()
+        {
+            if (_pieces is not null && _builder.Length > 0)
+            {
+                _pieces.Add((_builder.ToString(), false));
+                _piecesLength += _builder.Length;
+                _builder.Clear();
+            }
         }
 
         public CodeWriter Line(string text = "")
@@ -61,16 +98,24 @@ namespace Datamancy.Config.Generators.Emission
                 return this;
             }
             var length = _builder.Length + indent + declaration.Length + 3 + plain;
-            if (length <= int.MaxValue)
+            if (_pieces is null && length <= int.MaxValue)
             {
                 _builder.EnsureCapacity((int)length);
             }
             _builder.Append(' ', indent).Append(declaration).Append(" = \"");
+            if (_pieces is not null)
+            {
+                Flush();
+                _pieces.Add((value, true));
+                _piecesLength += plain - 4; // the quotes, semicolon and line break are written around it
+                _builder.Append("\";\n");
+                return this;
+            }
             var start = 0;
             int next;
             while ((next = value.IndexOfAny(Escaped, start)) >= 0)
             {
-                _builder.Append(value, start, next - start).Append(EscapeOf(value[next]));
+                _builder.Append(value, start, next - start).Append(EscapeOf(value[next])!);
                 start = next + 1;
             }
             _builder.Append(value, start, value.Length - start).Append("\";\n");
@@ -89,16 +134,17 @@ namespace Datamancy.Config.Generators.Emission
         }
 
         /// <summary>The five characters the fast path escapes.</summary>
-        private static readonly char[] Escaped = { '\n', '\r', '\t', '"', '\\' };
+        internal static readonly char[] Escaped = { '\n', '\r', '\t', '"', '\\' };
 
-        /// <summary>How the fast path writes <paramref name="c"/>, one of <see cref="Escaped"/>.</summary>
-        private static string EscapeOf(char c) => c switch
+        /// <summary>How the fast path writes <paramref name="c"/> when it is one of <see cref="Escaped"/>; else null.</summary>
+        internal static string? EscapeOf(char c) => c switch
         {
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
             '"' => "\\\"",
-            _ => "\\\\",
+            '\\' => "\\\\",
+            _ => null,
         };
 
         /// <summary>
