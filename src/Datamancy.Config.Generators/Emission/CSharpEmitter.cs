@@ -93,30 +93,25 @@ namespace Datamancy.Config.Generators.Emission
             CloseNamespace(w, view.Class.Namespace);
         }
 
-        /// <summary>
-        /// The manifest: whether the stack is blocked, its secrets (never a value), each artifact's path and text. The
-        /// texts are most of it: each is counted once (<see cref="CodeWriter.PlainLength"/>), so the buffer is allocated
-        /// once at its final size, and then copied between its escapes.
-        /// </summary>
-        public static string Stack(RenderedStack rendered) => Manifest(rendered, inPieces: false).ToString();
+        /// <summary>The manifest's text (<see cref="StackText"/> as one string: the bench and the tests).</summary>
+        public static string Stack(RenderedStack rendered) => StackText(rendered).ToString();
 
         /// <summary>
-        /// <see cref="Stack"/> as Roslyn's chunked text, read from the artifacts' own strings while they are escaped: the
-        /// manifest is never one string, so an edit allocates no large buffer for it (a large object would bring the
-        /// next full collection closer).
+        /// The manifest: whether the stack is blocked, its secrets (never a value), each artifact's path and text, as
+        /// Roslyn's chunked text read from the artifacts' own strings while they are escaped. It is never one string, so
+        /// an edit allocates no large buffer for it (a large object would bring the next full collection closer).
         /// </summary>
         public static SourceText StackText(RenderedStack rendered)
         {
-            var (reader, length) = Manifest(rendered, inPieces: true).Read();
+            var (reader, length) = Manifest(rendered).Read();
             return SourceText.From(reader, checked((int)length), System.Text.Encoding.UTF8);
         }
 
-        private static CodeWriter Manifest(RenderedStack rendered, bool inPieces)
+        private static CodeWriter Manifest(RenderedStack rendered)
         {
             var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(StackMemo.Of(rendered.Model).Extended).ToList();
             var contents = ManifestContent.Of(rendered);
-            var lengths = contents.Select(c => c.SameAs >= 0 ? 0 : CodeWriter.PlainLength(c.Content)).ToList();
-            var w = inPieces ? Header(CodeWriter.InPieces()) : Header(new CodeWriter(Capacity(contents, lengths, secrets.Count)));
+            var w = Header(CodeWriter.InPieces());
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
@@ -146,7 +141,7 @@ namespace Datamancy.Config.Generators.Emission
                 }
                 else
                 {
-                    w.Constant("public const string Content" + i, content.Content, lengths[i]);
+                    w.Constant("public const string Content" + i, content.Content);
                 }
             }
             w.Close();
@@ -183,17 +178,6 @@ namespace Datamancy.Config.Generators.Emission
                 CloseNamespace(w, stackClass.Namespace);
             }
             return w;
-        }
-
-        /// <summary>At least the manifest's length: each carried text's literal, counted, and room for every other line.</summary>
-        private static int Capacity(EquatableArray<ManifestContent> contents, List<long> lengths, int secrets)
-        {
-            var size = 4096L + (secrets * 512L);
-            for (var i = 0; i < contents.Count; i++)
-            {
-                size += (lengths[i] >= 0 ? lengths[i] : CodeWriter.ConstantLength(contents[i].Content)) + 512;
-            }
-            return size > int.MaxValue / 4 ? 0 : (int)size;
         }
 
         private static CodeWriter Header() => Header(new CodeWriter());

@@ -14,10 +14,9 @@ namespace Datamancy.Config.Generators.Emission
         private readonly List<(string Text, bool Escaped)>? _pieces;
         private long _piecesLength;
 
-        /// <param name="capacity">The expected length, so a large file is not copied while it grows (0: the default).</param>
-        public CodeWriter(int capacity = 0)
+        public CodeWriter()
         {
-            _builder = capacity > 0 ? new StringBuilder(capacity) : new StringBuilder();
+            _builder = new StringBuilder();
         }
 
         private CodeWriter(List<(string Text, bool Escaped)> pieces)
@@ -79,77 +78,38 @@ namespace Datamancy.Config.Generators.Emission
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
         /// <summary>
-        /// <c>name = "value";</c> on its own line, the value written straight into the buffer exactly as
-        /// <see cref="Literal"/> writes it: text whose only escapes are quote, backslash, tab, CR and LF (every artifact in
-        /// practice, Markdown's dashes and arrows included) is checked and measured in one pass, then copied between its
-        /// escapes (found by a vectorised search) into a buffer grown once; anything else goes through Roslyn's formatter,
-        /// so the output is the same.
+        /// <c>name = "value";</c> on its own line, the value exactly as <see cref="Literal"/> writes it: text whose only
+        /// escapes are quote, backslash, tab, CR and LF (every artifact in practice, Markdown's dashes and arrows
+        /// included) is escaped by <see cref="PiecesReader"/> (in a writer made by <see cref="InPieces"/>, only when it
+        /// is read); anything else goes through Roslyn's formatter, so the output is the same.
         /// </summary>
-        public CodeWriter Constant(string declaration, string value) => Constant(declaration, value, PlainLength(value));
-
-        /// <inheritdoc cref="Constant(string, string)"/>
-        /// <param name="plain">The value's <see cref="PlainLength"/>, when the caller counted it already.</param>
-        public CodeWriter Constant(string declaration, string value, long plain)
+        public CodeWriter Constant(string declaration, string value)
         {
-            var indent = _indent * 4;
+            _builder.Append(' ', _indent * 4).Append(declaration).Append(" = ");
+            var plain = PlainLength(value);
             if (plain < 0)
             {
-                _builder.Append(' ', indent).Append(declaration).Append(" = ").Append(Literal(value)).Append(";\n");
+                _builder.Append(Literal(value)).Append(";\n");
                 return this;
             }
-            var length = _builder.Length + indent + declaration.Length + 3 + plain;
-            if (_pieces is null && length <= int.MaxValue)
-            {
-                _builder.EnsureCapacity((int)length);
-            }
-            _builder.Append(' ', indent).Append(declaration).Append(" = \"");
+            _builder.Append('"');
             if (_pieces is not null)
             {
                 Flush();
                 _pieces.Add((value, true));
                 _piecesLength += plain - 4; // the quotes, semicolon and line break are written around it
-                _builder.Append("\";\n");
-                return this;
             }
-            var start = 0;
-            int next;
-            while ((next = value.IndexOfAny(Escaped, start)) >= 0)
+            else
             {
-                _builder.Append(value, start, next - start).Append(EscapeOf(value[next])!);
-                start = next + 1;
+                _builder.Append(new PiecesReader(new[] { (value, true) }).ReadToEnd());
             }
-            _builder.Append(value, start, value.Length - start).Append("\";\n");
+            _builder.Append("\";\n");
             return this;
         }
 
         /// <summary>
-        /// At least the number of characters <see cref="Constant"/> writes for <paramref name="value"/> (quotes and
-        /// semicolon included): exact for plain text, the length <see cref="Constant"/> reserves; for any other, six
-        /// characters per UTF-16 unit, the longest escape Roslyn writes.
-        /// </summary>
-        public static long ConstantLength(string value)
-        {
-            var plain = PlainLength(value);
-            return plain >= 0 ? plain : (value.Length * 6L) + 4;
-        }
-
-        /// <summary>The five characters the fast path escapes.</summary>
-        internal static readonly char[] Escaped = { '\n', '\r', '\t', '"', '\\' };
-
-        /// <summary>How the fast path writes <paramref name="c"/> when it is one of <see cref="Escaped"/>; else null.</summary>
-        internal static string? EscapeOf(char c) => c switch
-        {
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            _ => null,
-        };
-
-        /// <summary>
-        /// The exact length of the fast path's literal of <paramref name="value"/> (quotes and semicolon included), or -1
-        /// when a character needs Roslyn's formatter. Plain characters are what <see cref="Literal"/> writes as itself or as
+        /// The exact length of the fast path's literal of <paramref name="value"/> (quotes, semicolon and line break
+        /// included), or -1 when a character needs Roslyn's formatter. Plain characters are what <see cref="Literal"/> writes as itself or as
         /// one of the five escapes: printable ASCII, tab, CR, LF, and any other character outside the surrogates whose
         /// Unicode category Roslyn does not escape (it escapes controls, unassigned code points, line and paragraph
         /// separators and surrogates).

@@ -5,7 +5,7 @@ namespace Datamancy.Config.Generators.Emission
 {
     /// <summary>
     /// Reads a text made of pieces, some of them written as the inside of a C# string literal on the fly (the five
-    /// fast-path escapes of <see cref="CodeWriter.Constant(string, string)"/>), so a large manifest reaches Roslyn's
+    /// fast-path escapes of <see cref="CodeWriter.Constant"/>), so a large manifest reaches Roslyn's
     /// chunked <c>SourceText</c> without ever being one string (<see cref="CodeWriter.InPieces"/>).
     /// </summary>
     internal sealed class PiecesReader : TextReader
@@ -30,7 +30,7 @@ namespace Datamancy.Config.Generators.Emission
             }
             var (text, escaped) = _pieces[_piece];
             var c = text[_position];
-            return escaped && CodeWriter.EscapeOf(c) is { } escape ? escape[0] : c;
+            return escaped && EscapeOf(c) is { } escape ? escape[0] : c;
         }
 
         public override int Read()
@@ -59,7 +59,7 @@ namespace Datamancy.Config.Generators.Emission
                     break;
                 }
                 var (text, escaped) = _pieces[_piece];
-                var end = escaped ? text.IndexOfAny(CodeWriter.Escaped, _position) : -1;
+                var end = escaped ? text.IndexOfAny(Escaped, _position) : -1;
                 if (end < 0)
                 {
                     end = text.Length;
@@ -73,12 +73,26 @@ namespace Datamancy.Config.Generators.Emission
                 }
                 else
                 {
-                    _pending = CodeWriter.EscapeOf(text[_position]);
+                    _pending = EscapeOf(text[_position]);
                     _position++;
                 }
             }
             return written;
         }
+
+        /// <summary>The five characters escaped in an escaped piece.</summary>
+        private static readonly char[] Escaped = { '\n', '\r', '\t', '"', '\\' };
+
+        /// <summary>How an escaped piece writes <paramref name="c"/> when it is one of <see cref="Escaped"/>; else null.</summary>
+        private static string? EscapeOf(char c) => c switch
+        {
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            _ => null,
+        };
 
         /// <summary>Moves past finished pieces; false when none is left.</summary>
         private bool Skip()
