@@ -74,7 +74,9 @@ public sealed class ManifestInPiecesTests
         var (first, _) = IncrementalityTests.Start();
         var rendered = (RenderedStack)first.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
         var text = CSharpEmitter.StackText(rendered);
-        Assert.Equal(CSharpEmitter.Stack(rendered), text.ToString());
+        // Every text the manifest carries is there as Roslyn's own formatter writes it.
+        var contents = ManifestContent.Of(rendered);
+        Assert.All(contents.Where(c => c.SameAs < 0), c => Assert.Contains("Content" + c.Index + " = " + CodeWriter.Literal(c.Content) + ";\n", text.ToString()));
         Assert.Equal(System.Text.Encoding.UTF8, text.Encoding);
         Assert.Equal(text.ToString(), first.Result.Results.Single().GeneratedSources.Single(s => s.HintName == "Datamancy.Stack.g.cs").SourceText.ToString());
     }
