@@ -23,25 +23,24 @@ namespace Datamancy.Config.Generators
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            // One handle per syntax tree, equal while the tree object is the same: an edit touches only its tree's handle.
-            var trees = context.CompilationProvider
-                .SelectMany(static (compilation, ct) => TreeHandle.All(compilation, ct))
-                .WithTrackingName(StepNames.Trees);
-
-            // What other trees' parses can observe of each tree, from syntax; equal after an edit inside a body or a descriptor's arguments.
-            var environment = trees
-                .Select(static (tree, ct) => TreeSkeleton.Read(tree.Tree, ct))
+            // What other trees' parses can observe of each tree, from syntax (read once per tree object); equal after an
+            // edit inside a body or a descriptor's arguments.
+            var environment = context.CompilationProvider
+                .Select(static (compilation, ct) => TreeSkeleton.All(compilation, ct))
                 .WithTrackingName(StepNames.TreeSkeletons)
-                .Collect()
-                .Select(static (all, _) => DeclarationShape.From(all))
+                .Select(static (all, _) => DeclarationShape.From(all.Items))
                 .Combine(context.CompilationProvider)
                 .Select(static (input, _) => new ParseEnvironment(input.Left, input.Right))
                 .WithTrackingName(StepNames.ParseEnvironment);
 
-            // The semantic parse runs for a changed tree, or for all of them when the environment changed; every other tree stays Cached.
-            var parsedTrees = trees
+            // Every tree's parse in one value: the environment parses a tree it has not parsed (a changed tree, or all of
+            // them when the environment changed) and remembers the others. No per-tree table until the parses differ:
+            // Roslyn's driver does work per entry of every per-tree step on every pass, and an unrelated edit changes none.
+            var parsedTrees = context.CompilationProvider
                 .Combine(environment)
-                .Select(static (input, ct) => TreeParser.Parse(input.Left, input.Right, ct))
+                .Select(static (input, ct) => input.Right.ParseAll(input.Left, ct))
+                .WithTrackingName(StepNames.TreeParses)
+                .SelectMany(static (all, _) => all.Items)
                 .WithTrackingName(StepNames.TreeParse);
 
             // Each service's own rules run on its model alone, per tree (cached with the tree's parse), so an edit checks

@@ -32,9 +32,14 @@ namespace Datamancy.Config.Generators
         /// </summary>
         public const string ServiceRenders = "Datamancy.ServiceRenders";
 
-        public const string Trees = "Datamancy.Trees";
+        /// <summary>One output: every tree's skeleton (what other trees' parses can observe of it), in compilation order.</summary>
         public const string TreeSkeletons = "Datamancy.TreeSkeletons";
         public const string ParseEnvironment = "Datamancy.ParseEnvironment";
+
+        /// <summary>One output: every tree's parse, in compilation order (see <c>ParseEnvironment.ParseAll</c>).</summary>
+        public const string TreeParses = "Datamancy.TreeParses";
+
+        /// <summary>One output per syntax tree: its parse, <c>Cached</c> unless some tree's parse changed.</summary>
         public const string TreeParse = "Datamancy.TreeParse";
 
         /// <summary>One output per syntax tree: its services' models, each with whether its own rules fire at error level, cached on the tree's parse.</summary>

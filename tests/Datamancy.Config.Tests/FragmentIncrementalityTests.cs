@@ -243,7 +243,7 @@ public sealed class FragmentIncrementalityTests
         Assert.All(CheckedTrees(first), t => Assert.Equal(IncrementalStepRunReason.New, t.Reason));
         var ran = Assert.Single(CheckedTrees(second), t => t.Reason != IncrementalStepRunReason.Cached);
         Assert.Equal(IncrementalStepRunReason.Modified, ran.Reason);
-        var parsed = Assert.Single(Outputs<Generators.Parsing.Trees.TreeParse>(second, StepNames.TreeParse), t => t.Reason != IncrementalStepRunReason.Cached);
+        var parsed = Assert.Single(Outputs<Generators.Parsing.Trees.TreeParse>(second, StepNames.TreeParse), t => t.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(parsed.Value.Services.Select(p => p.Model!.Name), ran.Services);
         Assert.Contains("litellm", ran.Services);
         Assert.Equal(new[] { "litellm" }, IncrementalityTests.ChangedModels(first, second));

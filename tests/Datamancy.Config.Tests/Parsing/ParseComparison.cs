@@ -64,6 +64,9 @@ internal sealed class ParseComparison
     /// <summary>Every service's parse in the last run, tree after tree, as the pipeline collects them.</summary>
     public List<ServiceParse> Services() => Values<TreeParse>(Pipeline, StepNames.TreeParse).SelectMany(t => t.Services).ToList();
 
+    /// <summary>How many trees the last run's parse environment has parsed so far (it lives as long as it is equal).</summary>
+    public int Parsed() => ((ParseEnvironment)Pipeline.TrackedSteps[StepNames.ParseEnvironment].Single().Outputs.Single().Value).Parsed;
+
     public IncrementalStepRunReason[] Reasons(string step) =>
         Pipeline.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 

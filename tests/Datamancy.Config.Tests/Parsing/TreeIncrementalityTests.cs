@@ -8,8 +8,9 @@ using Xunit;
 namespace Datamancy.Config.Tests.Parsing;
 
 /// <summary>
-/// The parse stage re-does work only for the tree an edit touched: <see cref="StepNames.TreeParse"/> runs once per
-/// tree, and after an edit every tree but the edited one is <c>Cached</c> (it did not run). Only an edit to what other
+/// The parse stage re-does work only for the tree an edit touched: the parse environment parses each tree object once
+/// (<see cref="Generators.Parsing.Trees.ParseEnvironment.Parsed"/> counts them), and after an edit every tree's
+/// <see cref="StepNames.TreeParse"/> but the edited one's is equal, so nothing after it runs. Only an edit to what other
 /// trees can observe (a declaration, a constant, a global alias, another part of a partial type) re-parses them all.
 /// Each run is also compared with the reference parse (<see cref="ParseComparison"/>). <see cref="StepNames.TreeParse"/>
 /// lists every tree (the typed views read it per tree), the unrelated file's included.
@@ -22,7 +23,7 @@ public sealed class TreeIncrementalityTests
         var sources = GeneratorHarness.SampleSources().Append(CrossTreeStack.Unrelated).ToArray();
         var compilation = GeneratorHarness.Compile(sources);
         comparison.RunAndCompare(compilation, "cold");
-        Assert.Equal(sources.Length, comparison.Reasons(StepNames.TreeSkeletons).Length);
+        Assert.Equal(sources.Length, comparison.Parsed());
         var parsed = comparison.Reasons(StepNames.TreeParse);
         Assert.Equal(sources.Length, parsed.Length);
         Assert.All(parsed, reason => Assert.Equal(IncrementalStepRunReason.New, reason));
@@ -35,8 +36,6 @@ public sealed class TreeIncrementalityTests
         return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.ToString().Replace(from, to), GeneratorHarness.ParseOptions, tree.FilePath));
     }
 
-    private static int Ran(ParseComparison comparison, string step) => comparison.Reasons(step).Count(r => r != IncrementalStepRunReason.Cached);
-
     [Fact]
     public void An_unrelated_edit_parses_only_the_edited_tree_and_no_service_again()
     {
@@ -45,12 +44,15 @@ public sealed class TreeIncrementalityTests
         {
             // Ten successive keystrokes in a method body, as the IDE sends them.
             compilation = Replace(compilation, "var x = " + (40 + i) + ";", "var x = " + (41 + i) + ";");
+            var parsedBefore = comparison.Parsed();
             comparison.RunAndCompare(compilation, "keystroke " + i);
 
-            // The edited tree alone was read again (its skeleton is equal, its parse the empty one); no declaring tree was parsed.
-            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeSkeletons).Where(r => r != IncrementalStepRunReason.Cached));
+            // The edited tree alone was parsed again (its skeleton is equal, its parse the empty one); no declaring tree was.
+            Assert.Equal(parsedBefore + 1, comparison.Parsed());
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeSkeletons));
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeParses));
             Assert.Equal(trees, comparison.Reasons(StepNames.TreeParse).Length);
-            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeParse).Where(r => r != IncrementalStepRunReason.Cached));
+            Assert.All(comparison.Reasons(StepNames.TreeParse), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
             // So every tree's typed views are Cached: not rebuilt, not compared.
             Assert.Equal(trees, comparison.Reasons(StepNames.ServiceViews).Length);
             Assert.All(comparison.Reasons(StepNames.ServiceViews), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
@@ -66,13 +68,15 @@ public sealed class TreeIncrementalityTests
         var (comparison, compilation, trees) = Start();
         var edited = compilation.SyntaxTrees.Single(t => t.ToString().Contains("main-v1.52.0"));
         var before = comparison.Services();
+        var parsedBefore = comparison.Parsed();
         compilation = Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\"", "\"ghcr.io/berriai/litellm:main-v1.53.0\"");
         comparison.RunAndCompare(compilation, "one descriptor");
 
+        Assert.Equal(parsedBefore + 1, comparison.Parsed());
         var reasons = comparison.Reasons(StepNames.TreeParse);
         Assert.Equal(trees, reasons.Length);
         Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
-        Assert.Equal(trees - 1, reasons.Count(r => r == IncrementalStepRunReason.Cached));
+        Assert.Equal(trees - 1, reasons.Count(r => r == IncrementalStepRunReason.Unchanged));
         Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.ParseEnvironment));
 
         // One service changed; the others declared in the same file re-parse to equal parses; only that tree is checked again.
@@ -95,7 +99,8 @@ public sealed class TreeIncrementalityTests
         comparison.RunAndCompare(compilation, "new constant");
 
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, comparison.Reasons(StepNames.ParseEnvironment));
-        Assert.Equal(trees, Ran(comparison, StepNames.TreeParse));
+        Assert.Equal(trees, comparison.Parsed());
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, comparison.Reasons(StepNames.TreeParses));
         Assert.DoesNotContain(IncrementalStepRunReason.Modified, comparison.Reasons(StepNames.TreeParse));
         Assert.All(comparison.Reasons(StepNames.TreeRules), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
@@ -110,11 +115,15 @@ public sealed class TreeIncrementalityTests
             [Service("whoami", "traefik/whoami:v1.10.3", Port = 80, Networks = Network.Frontend)]
             public static partial class WhoAmI;
             """, GeneratorHarness.ParseOptions, "Added.cs");
+        var parsedBefore = comparison.Parsed();
         comparison.RunAndCompare(compilation.AddSyntaxTrees(added), "added tree");
 
+        // The environment changed (a new declaration), so every tree was parsed once by the new one.
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, comparison.Reasons(StepNames.ParseEnvironment));
+        Assert.Equal(trees + 1, comparison.Parsed());
         var reasons = comparison.Reasons(StepNames.TreeParse);
         Assert.Equal(trees + 1, reasons.Length);
-        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(trees, reasons.Count(r => r == IncrementalStepRunReason.Unchanged));
         var rules = comparison.Reasons(StepNames.TreeRules);
         Assert.Equal(1, rules.Count(r => r == IncrementalStepRunReason.New));
         Assert.Equal(trees, rules.Count(r => r == IncrementalStepRunReason.Cached));
@@ -124,7 +133,7 @@ public sealed class TreeIncrementalityTests
     [Fact]
     public void No_value_the_pipeline_keeps_holds_an_earlier_compilation_alive()
     {
-        // Handles and the environment carry their pass's compilation for binding; after the next pass nothing may keep it.
+        // The parse binds against its pass's compilation; after the next pass no value the pipeline keeps may hold it.
         var (driver, earlier, current) = RunOnTwoCompilations();
         for (var i = 0; i < 5 && earlier.IsAlive; i++)
         {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Datamancy.Config.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -36,13 +38,15 @@ namespace Datamancy.Config.Generators.Parsing.Trees
     /// assembly name, metadata references). A tree is parsed again when it changed or when this changed.
     /// </summary>
     /// <remarks>
-    /// It is rebuilt on every pass (cheaply: the shape is one cached object) so that, whenever it is not equal to
-    /// the previous one, it is this pass's value and holds this pass's compilation, which the trees re-parsed
-    /// because of it bind against. The compilation is held weakly and is not part of equality.
+    /// Roslyn keeps the previous of two equal values, so one environment object lives as long as the environment is
+    /// equal, and it remembers each tree's parse: a tree object it parsed before is not parsed again. An environment
+    /// that is not equal is a new object with nothing remembered, so every tree is parsed again. It holds no
+    /// compilation: the parse binds against the compilation of the pass that asks for it.
     /// </remarks>
     internal sealed class ParseEnvironment : IEquatable<ParseEnvironment>
     {
-        private readonly WeakReference<Compilation> _compilation;
+        private readonly ConditionalWeakTable<SyntaxTree, TreeParse> _parses = new();
+        private int _parsed;
 
         public ParseEnvironment(DeclarationShape shape, Compilation compilation)
         {
@@ -50,7 +54,6 @@ namespace Datamancy.Config.Generators.Parsing.Trees
             Options = compilation.Options;
             AssemblyName = compilation.AssemblyName;
             References = compilation.ExternalReferences;
-            _compilation = new WeakReference<Compilation>(compilation);
         }
 
         public DeclarationShape Shape { get; }
@@ -61,8 +64,25 @@ namespace Datamancy.Config.Generators.Parsing.Trees
 
         public ImmutableArray<MetadataReference> References { get; }
 
-        /// <summary>The compilation of the pass that built this environment, while it is alive.</summary>
-        public Compilation? Compilation => _compilation.TryGetTarget(out var compilation) ? compilation : null;
+        /// <summary>How many trees this environment parsed: what the incrementality tests count.</summary>
+        public int Parsed => Volatile.Read(ref _parsed);
+
+        /// <summary>Every tree's parse, in the compilation's order; only a tree this environment has not parsed is.</summary>
+        public EquatableArray<TreeParse> ParseAll(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var parses = ImmutableArray.CreateBuilder<TreeParse>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!_parses.TryGetValue(tree, out var parse))
+                {
+                    var parsed = TreeParser.Parse(tree, compilation, Shape.GlobalAliases, cancellationToken);
+                    Interlocked.Increment(ref _parsed);
+                    parse = _parses.GetValue(tree, _ => parsed);
+                }
+                parses.Add(parse);
+            }
+            return new EquatableArray<TreeParse>(parses.ToImmutable());
+        }
 
         public bool Equals(ParseEnvironment? other) =>
             other is not null

@@ -25,24 +25,21 @@ namespace Datamancy.Config.Generators.Parsing.Trees
     /// <c>[UserGroups]</c> (<see cref="AttributeCandidates"/>) are bound and read by the same parsers the analyzers
     /// use (<see cref="ServiceParser"/>, <see cref="StackParser"/>), so the result is exactly what
     /// <c>ForAttributeWithMetadataName</c> gave them. The pipeline runs this only for a tree that changed, or for
-    /// every tree when the <see cref="ParseEnvironment"/> changed.
+    /// every tree when the <see cref="ParseEnvironment"/> changed (<see cref="ParseEnvironment.ParseAll"/>).
     /// </summary>
     internal static class TreeParser
     {
-        public static TreeParse Parse(TreeHandle handle, ParseEnvironment environment, CancellationToken cancellationToken)
+        public static TreeParse Parse(SyntaxTree tree, Compilation compilation, EquatableArray<AliasName> aliases, CancellationToken cancellationToken)
         {
-            var root = (CompilationUnitSyntax)handle.Tree.GetRoot(cancellationToken);
-            var aliases = environment.Shape.GlobalAliases;
+            var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
             var services = AttributeCandidates.Find(root, "ServiceAttribute", aliases, IsClassOrRecord, cancellationToken);
             var stacks = AttributeCandidates.Find(root, "StackAttribute", aliases, IsClassOrRecord, cancellationToken);
             var groups = AttributeCandidates.Find(root, "UserGroupsAttribute", aliases, static t => t is EnumDeclarationSyntax, cancellationToken);
-            // Take the model even when nothing is found, so the handle never keeps the compilation alive.
-            var model = handle.TakeSemanticModel();
             if (services.Count == 0 && stacks.Count == 0 && groups.Count == 0)
             {
                 return TreeParse.Empty;
             }
-            model ??= (environment.Compilation ?? throw new System.InvalidOperationException("The compilation of this pass is gone")).GetSemanticModel(handle.Tree);
+            var model = compilation.GetSemanticModel(tree);
 
             var serviceParses = new List<ServiceParse>();
             foreach (var declaration in services)
@@ -68,7 +65,7 @@ namespace Datamancy.Config.Generators.Parsing.Trees
                     groupParses.Add(new GroupsParse(StackParser.GroupMembers(bound.Symbol)));
                 }
             }
-            return new TreeParse(serviceParses.ToEquatableArray(), stackParses.ToEquatableArray(), groupParses.ToEquatableArray(), handle.Tree.FilePath ?? string.Empty);
+            return new TreeParse(serviceParses.ToEquatableArray(), stackParses.ToEquatableArray(), groupParses.ToEquatableArray(), tree.FilePath ?? string.Empty);
         }
 
         private static bool IsClassOrRecord(BaseTypeDeclarationSyntax type) => type is ClassDeclarationSyntax or RecordDeclarationSyntax;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Datamancy.Config.Generators.Model;
@@ -30,7 +32,31 @@ namespace Datamancy.Config.Generators.Parsing.Trees
     /// </remarks>
     internal sealed record TreeSkeleton(string Declarations, EquatableArray<TypePart> Parts, EquatableArray<AliasName> GlobalAliases)
     {
-        public static TreeSkeleton Read(SyntaxTree tree, CancellationToken cancellationToken)
+        // A pure function of the immutable tree, so one read per tree object serves every pass and every driver.
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeSkeleton> Memo = new();
+
+        /// <summary>Every tree's skeleton, in the compilation's order; only a tree not seen before is read.</summary>
+        public static EquatableArray<TreeSkeleton> All(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var skeletons = ImmutableArray.CreateBuilder<TreeSkeleton>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                skeletons.Add(Of(tree, cancellationToken));
+            }
+            return new EquatableArray<TreeSkeleton>(skeletons.ToImmutable());
+        }
+
+        public static TreeSkeleton Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Memo.TryGetValue(tree, out var skeleton))
+            {
+                return skeleton;
+            }
+            var read = Read(tree, cancellationToken);
+            return Memo.GetValue(tree, _ => read);
+        }
+
+        private static TreeSkeleton Read(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var root = (CompilationUnitSyntax)tree.GetRoot(cancellationToken);
             var text = new StringBuilder();
