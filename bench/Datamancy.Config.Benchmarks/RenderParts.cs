@@ -99,10 +99,11 @@ public static class RenderParts
         var rendered = (Generators.RenderedStack)steps[Generators.StepNames.Rendered].Single().Outputs.Single().Value;
         var renderSteps = steps.TryGetValue(Generators.StepNames.ServiceRenders, out var found) ? found : System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.IncrementalGeneratorRunStep>.Empty;
         var rerun = renderSteps.SelectMany(s => s.Outputs).Where(o => o.Reason != Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached)
-            .Select(o => (ServiceRender)o.Value).ToList();
-        text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", services rendered again (compose fragment and parts): ")
+            .SelectMany(o => ((RenderedBucket)o.Value).Renders).ToList();
+        text.Append("One-descriptor edit: blocked ").Append(rendered.Blocked ? "yes" : "no").Append(", services rendered again (compose fragment and parts; the edited service's bucket): ")
             .Append(rerun.Count.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(string.Join(", ", rerun.Select(r => r.Name + " with " + string.Join(", ", r.Parts.Select(p => p.Artifact))))).Append(") of ")
-            .Append(renderSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(".\n");
+            .Append(renderSteps.SelectMany(s => s.Outputs).Sum(o => ((RenderedBucket)o.Value).Renders.Count).ToString(CultureInfo.InvariantCulture))
+            .Append(" in ").Append(renderSteps.Sum(s => s.Outputs.Length).ToString(CultureInfo.InvariantCulture)).Append(" buckets.\n");
         return text.ToString();
     }
 

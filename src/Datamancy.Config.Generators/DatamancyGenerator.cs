@@ -7,6 +7,7 @@ using Datamancy.Config.Generators.Emission;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
 using Datamancy.Config.Generators.Parsing.Trees;
+using Datamancy.Config.Generators.Rendering.Fragments;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -36,21 +37,23 @@ namespace Datamancy.Config.Generators
             // Every tree's parse in one value: the environment parses a tree it has not parsed (a changed tree, or all of
             // them when the environment changed) and remembers the others. No per-tree table until the parses differ:
             // Roslyn's driver does work per entry of every per-tree step on every pass, and an unrelated edit changes none.
-            var parsedTrees = context.CompilationProvider
+            var treeParses = context.CompilationProvider
                 .Combine(environment)
                 .Select(static (input, ct) => input.Right.ParseAll(input.Left, ct))
-                .WithTrackingName(StepNames.TreeParses)
+                .WithTrackingName(StepNames.TreeParses);
+            var parsedTrees = treeParses
                 .SelectMany(static (all, _) => all.Items)
                 .WithTrackingName(StepNames.TreeParse);
 
-            // Each service's own rules run on its model alone, per tree (cached with the tree's parse), so an edit checks
-            // its tree's services again; the stack build runs only the rules that need every service. One path to the
+            // Each service's own rules run on its model alone, per bucket of trees (RuleBuckets; cached with the bucket's
+            // parses), so an edit checks its bucket's services again; the stack build runs only the rules that need every service. One path to the
             // build: Roslyn's step recording walks every path, so a second one would double what a tracked run records.
-            var serviceModels = parsedTrees
-                .Select(static (tree, _) => CheckedTree.Of(tree))
+            var serviceModels = treeParses
+                .SelectMany(static (all, _) => RuleBuckets.Of(all))
+                .Select(static (bucket, _) => CheckedBucket.Of(bucket))
                 .WithTrackingName(StepNames.TreeRules)
                 .Collect()
-                .Select(static (all, _) => CheckedServices.From(all))
+                .Select(static (all, _) => CheckedServices.From(RuleBuckets.InTreeOrder(all)))
                 .WithTrackingName(StepNames.ServiceModels);
 
             var stacks = parsedTrees
@@ -77,27 +80,25 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
-            // Decided per tree, so the Collect every pass walks has one entry per tree rather than one per service.
-            var parseErrors = parsedTrees
-                .Select(static (tree, _) => tree.Services.Any(p => p.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)))
-                .Collect()
-                .Select(static (all, _) => all.Any(e => e));
+            // Decided per tree with its rules, so no second table over the trees is collected on every pass.
+            var parseErrors = serviceModels.Select(static (all, _) => all.ParseErrors);
 
             // Render: the stack-wide artifacts and one render input per service (its model, the stack facts its compose
-            // block reads and its parts of the parted texts) once per model, then one step per service that builds and
-            // writes its block and its parts (cached on its own input, so an edit renders only the services whose input
-            // changed), then the join. One entry per service, not per fragment and part: every pass walks each entry.
+            // block reads and its parts of the parted texts) once per model, then one step per bucket of about √n services
+            // that builds and writes their blocks and parts (cached on the bucket's inputs, so an edit renders only the
+            // buckets whose inputs changed), then the join. Buckets rather than services: every pass walks every entry of
+            // the collected renders, so the entries are what a keystroke anywhere pays for (RenderBuckets).
             var plan = build.Combine(parseErrors)
                 .Select(static (input, _) => RenderPlan.From(input.Left, input.Right))
                 .WithTrackingName(StepNames.RenderPlan);
             var renders = plan
-                .SelectMany(static (p, _) => p.Services.Items)
+                .SelectMany(static (p, _) => RenderBuckets.Of(p.Services).Items)
                 .WithTrackingName(StepNames.ServiceInputs)
-                .Select(static (input, _) => Rendering.Fragments.ServiceRenders.Render(input))
+                .Select(static (bucket, _) => RenderedBucket.Of(bucket))
                 .WithTrackingName(StepNames.ServiceRenders)
                 .Collect();
             var rendered = plan.Combine(renders)
-                .Select(static (input, _) => RenderedStack.Join(input.Left, input.Right))
+                .Select(static (input, _) => RenderedStack.Join(input.Left, RenderBuckets.InPlanOrder(input.Right, input.Left.Services.Count)))
                 .WithTrackingName(StepNames.Rendered);
             // One source output: Roslyn's step recording (tracked runs) walks every input path of an output's steps, so
             // per-artifact steps after the join multiplied a tracked run's cost by the artifacts (6.6× at 100 services).
@@ -116,20 +117,24 @@ namespace Datamancy.Config.Generators
                 }
             });
 
-            // Typed views: one generated file per bucket of syntax trees (TreeViews.Buckets at most). A tree's views are
-            // rebuilt only when its parse (or the domain) changed, a bucket's file only when one of its trees' views did;
-            // an unrelated edit leaves every one Cached.
+            // Typed views: one generated file per bucket of syntax trees (TreeViews.Buckets at most), built from every tree's
+            // parse at once, so no table over the trees is collected on every pass. When a parse (or the domain) changed,
+            // every tree's views are built again (cheap records) and only the buckets whose views differ are emitted again;
+            // an unrelated edit leaves the parses equal and every step here Cached.
             var domain = build.Select(static (b, _) => b.Model?.Domain);
-            var views = parsedTrees
+            var viewFiles = treeParses
                 .Combine(domain)
-                .Select(static (pair, _) => TreeViews.From(pair.Left, pair.Right))
-                .WithTrackingName(StepNames.ServiceViews);
-            var viewFiles = views
-                .Collect()
-                .SelectMany(static (all, _) => ViewBucket.Group(all))
-                .Select(static (bucket, _) => new GeneratedFile(TreeViews.HintNameOf(bucket.Bucket), CSharpEmitter.Services(bucket)))
+                .SelectMany(static (pair, _) => ViewBucket.All(pair.Left.Select(tree => TreeViews.From(tree, pair.Right))))
+                .WithTrackingName(StepNames.ServiceViews)
+                .Select(static (bucket, _) => bucket.Trees.Count == 0 ? null : new GeneratedFile(TreeViews.HintNameOf(bucket.Bucket), CSharpEmitter.Services(bucket)))
                 .WithTrackingName(StepNames.ViewFiles);
-            context.RegisterSourceOutput(viewFiles, static (spc, file) => spc.AddSource(file.HintName, file.Text));
+            context.RegisterSourceOutput(viewFiles, static (spc, file) =>
+            {
+                if (file is not null)
+                {
+                    spc.AddSource(file.HintName, file.Text);
+                }
+            });
 
             // Findings are reported by the analyzers (ServiceAnalyzer, StackAnalyzer, StackWideAnalyzer), so #pragma,
             // .editorconfig and [Justify] apply to every rule alike; the generator only decides whether to render.

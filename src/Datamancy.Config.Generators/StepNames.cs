@@ -11,7 +11,7 @@ namespace Datamancy.Config.Generators
         public const string DomainOverride = "Datamancy.DomainOverride";
         public const string StackBuild = "Datamancy.StackBuild";
         public const string Rendered = "Datamancy.Rendered";
-        /// <summary>One output per syntax tree: the typed views of its partial services (null for a tree without any).</summary>
+        /// <summary>One output per view file: the typed views of the partial services of a bucket of trees (see <c>TreeViews.Buckets</c>).</summary>
         public const string ServiceViews = "Datamancy.ServiceViews";
 
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
@@ -21,14 +21,14 @@ namespace Datamancy.Config.Generators
         public const string RenderPlan = "Datamancy.RenderPlan";
 
         /// <summary>
-        /// One output per service: its render input (its compose block's input and its part of each parted text),
-        /// Unchanged when the plan re-ran but the input is equal.
+        /// One output per bucket of about √n services (<c>RenderBuckets</c>): their render inputs (each one's compose block
+        /// input and its part of each parted text), Unchanged when the plan re-ran but the bucket's inputs are equal.
         /// </summary>
         public const string ServiceInputs = "Datamancy.ServiceInputs";
 
         /// <summary>
-        /// One output per service: its compose block and its parts of the parted texts (network map, exposure, audit),
-        /// rendered on their own and cached on the service's input.
+        /// One output per bucket of services: each one's compose block and its parts of the parted texts (network map,
+        /// exposure, audit), rendered on their own and cached on the bucket's inputs.
         /// </summary>
         public const string ServiceRenders = "Datamancy.ServiceRenders";
 

@@ -51,7 +51,7 @@ public sealed class IncrementalityTests
     /// <summary>Every service's checked model, by name, from the per-tree rules step (a removed tree's are gone).</summary>
     internal static Dictionary<string, CheckedService> Checked(GeneratorRun run) =>
         run.Result.Results.Single().TrackedSteps[StepNames.TreeRules].SelectMany(s => s.Outputs).Where(o => o.Reason != IncrementalStepRunReason.Removed)
-            .SelectMany(o => ((CheckedTree)o.Value).Services).ToDictionary(c => c.Model.Name);
+            .SelectMany(o => ((CheckedBucket)o.Value).Trees).SelectMany(t => t.Services).ToDictionary(c => c.Model.Name);
 
     /// <summary>The services whose checked model differs between two runs (or that one run lacks).</summary>
     internal static string[] ChangedModels(GeneratorRun before, GeneratorRun after)
@@ -92,10 +92,10 @@ public sealed class IncrementalityTests
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
         Assert.Equal(Sources(first), Sources(second));
 
-        // Typed views: one step output per tree, every one Cached (not rebuilt, not compared), and one generated file
+        // Typed views: one step output per bucket, every one Cached (not rebuilt, not compared), and one generated file
         // per bucket of the trees that declare partial services, under the same hint name as before the edit.
         var views = Reasons(second, StepNames.ServiceViews);
-        Assert.Equal(compilation.SyntaxTrees.Count(), views.Length);
+        Assert.Equal(Generators.Model.TreeViews.Buckets, views.Length);
         Assert.All(views, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         AllCached(second, StepNames.ViewFiles);
         var files = Sources(second).Where(s => s.Key.StartsWith("Datamancy.Services.", StringComparison.Ordinal)).ToList();
@@ -123,7 +123,7 @@ public sealed class IncrementalityTests
         Assert.Equal(trees - 1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
         Assert.Equal(services, Checked(second).Count);
         Assert.Equal(new[] { "litellm" }, ChangedModels(first, second));
-        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified));
+        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified)); // the edited tree's view bucket
 
         // The render step ran once, and that one run produced each artifact once.
         var render = Assert.Single(second.Result.Results.Single().TrackedSteps[StepNames.Rendered]);
@@ -140,7 +140,8 @@ public sealed class IncrementalityTests
     {
         var (first, compilation) = Start();
         var before = Checked(first).Count;
-        var trees = Reasons(first, StepNames.ServiceViews).Length;
+        var trees = Reasons(first, StepNames.TreeRules).Length;
+        var viewFiles = Reasons(first, StepNames.ServiceViews).Length;
         var added = CSharpSyntaxTree.ParseText("""
             using Datamancy.Config;
             namespace Datamancy.Stack;
@@ -154,12 +155,17 @@ public sealed class IncrementalityTests
 
         // The new tree is the only new parse and check; every other tree's is cached, so no model, view or diagnostic
         // of another service is recomputed.
-        Assert.Equal(1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.New));
-        Assert.Equal(trees, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
+        // Its tree joined one bucket, whose check ran again; every other bucket's parses are equal, so it did not run.
+        Assert.Equal(trees, Reasons(second, StepNames.TreeRules).Length);
+        Assert.Equal(1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Modified));
+        Assert.Equal(trees - 1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
         Assert.Equal(before + 1, Checked(second).Count);
         Assert.Equal(new[] { "whoami" }, ChangedModels(first, second));
-        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.New));
-        Assert.Equal(trees, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Cached)); // one view output per tree
+        // Its views join one bucket, whose file is emitted again (or for the first time); every other bucket's views
+        // were built again to equal values, so their files are not.
+        var views = Reasons(second, StepNames.ServiceViews);
+        Assert.Equal(viewFiles, views.Length);
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, views.Where(r => r != IncrementalStepRunReason.Unchanged));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(second, StepNames.Rendered));
         Assert.Contains("whoami.", second.Artifact("prod/Caddyfile"));
     }

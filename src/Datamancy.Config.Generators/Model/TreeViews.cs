@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Datamancy.Config.Generators.Parsing.Trees;
 
 namespace Datamancy.Config.Generators.Model
@@ -35,36 +34,25 @@ namespace Datamancy.Config.Generators.Model
         /// first service's type. It depends on nothing outside the tree, so an edit of another tree never moves it; two
         /// trees in one bucket share its file.
         /// </summary>
-        public static int BucketOf(string path, string firstTypeName)
-        {
-            var hash = Fnv1a(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1) + "\n" + firstTypeName);
-            // FNV's low bits depend only on the low bits of each character: fold the high ones in before the remainder.
-            hash ^= hash >> 16;
-            hash ^= hash >> 8;
-            return (int)(hash % Buckets);
-        }
+        public static int BucketOf(string path, string firstTypeName) =>
+            (int)(StableHash.Of(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1) + "\n" + firstTypeName) % Buckets);
 
         /// <summary><c>Datamancy.Services.{bucket}.g.cs</c>, two digits.</summary>
         public static string HintNameOf(int bucket) =>
             "Datamancy.Services." + bucket.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-
-        /// <summary>FNV-1a over the UTF-8 bytes: the same on every runtime and process, unlike <see cref="string.GetHashCode()"/>.</summary>
-        private static uint Fnv1a(string text)
-        {
-            var hash = 2166136261u;
-            foreach (var b in Encoding.UTF8.GetBytes(text))
-            {
-                hash = unchecked((hash ^ b) * 16777619u);
-            }
-            return hash;
-        }
     }
 
     /// <summary>One view file: the trees of one bucket, in compilation order.</summary>
     internal sealed record ViewBucket(int Bucket, EquatableArray<TreeViews> Trees)
     {
-        /// <summary>The trees' views grouped by bucket, in bucket order; no bucket without views.</summary>
-        public static IEnumerable<ViewBucket> Group(IEnumerable<TreeViews?> trees) =>
-            trees.Where(t => t is not null).GroupBy(t => t!.Bucket).OrderBy(g => g.Key).Select(g => new ViewBucket(g.Key, g.Select(t => t!).ToEquatableArray()));
+        /// <summary>
+        /// Every bucket (<see cref="TreeViews.Buckets"/> of them), the empty ones too: Roslyn compares a step's outputs with
+        /// the last run's by position, so a bucket that filled or emptied must not move the others.
+        /// </summary>
+        public static IEnumerable<ViewBucket> All(IEnumerable<TreeViews?> trees)
+        {
+            var byBucket = trees.Where(t => t is not null).ToLookup(t => t!.Bucket);
+            return Enumerable.Range(0, TreeViews.Buckets).Select(b => new ViewBucket(b, byBucket[b].Select(t => t!).ToEquatableArray()));
+        }
     }
 }

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using Datamancy.Config.Generators.Model;
+using Datamancy.Config.Generators.Parsing.Trees;
+
+namespace Datamancy.Config.Generators
+{
+    /// <summary>The parses of one bucket of the trees that declare services, with each tree's position in the compilation.</summary>
+    internal sealed record TreeBucket(int Index, EquatableArray<TreeParse> Trees, EquatableArray<int> Positions);
+
+    /// <summary>One bucket's trees, checked (<see cref="CheckedTree"/>), in the same order and with the same positions.</summary>
+    internal sealed record CheckedBucket(int Index, EquatableArray<CheckedTree> Trees, EquatableArray<int> Positions)
+    {
+        public static CheckedBucket Of(TreeBucket bucket) => new(bucket.Index, bucket.Trees.Select(CheckedTree.Of).ToEquatableArray(), bucket.Positions);
+    }
+
+    /// <summary>
+    /// Each service's own rules run per bucket of trees rather than per tree: Roslyn's driver walks every entry of a
+    /// collected table twice on every pass, so one entry per tree made every keystroke anywhere pay for every tree. An
+    /// edit checks the services of its tree's bucket again (a sixteenth of the trees).
+    /// </summary>
+    internal static class RuleBuckets
+    {
+        /// <summary>How many buckets the trees are spread over.</summary>
+        public const int Count = 16;
+
+        /// <summary>
+        /// Every bucket (empty ones too, so that Roslyn, which compares outputs by position, never sees one move), each with
+        /// the trees that declare services, chosen by a stable hash of the file's name, in compilation order.
+        /// </summary>
+        public static IEnumerable<TreeBucket> Of(EquatableArray<TreeParse> trees)
+        {
+            var buckets = new List<(TreeParse Tree, int Position)>?[Count];
+            for (var i = 0; i < trees.Count; i++)
+            {
+                if (trees[i].Services.Count > 0)
+                {
+                    var path = trees[i].Path;
+                    var index = (int)(StableHash.Of(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1)) % Count);
+                    (buckets[index] ??= new()).Add((trees[i], i));
+                }
+            }
+            return buckets.Select((members, b) => members is null
+                ? new TreeBucket(b, EquatableArray<TreeParse>.Empty, EquatableArray<int>.Empty)
+                : new TreeBucket(b, members.Select(m => m.Tree).ToEquatableArray(), members.Select(m => m.Position).ToEquatableArray()));
+        }
+
+        /// <summary>The buckets' checked trees in compilation order.</summary>
+        public static IReadOnlyCollection<CheckedTree> InTreeOrder(IEnumerable<CheckedBucket> buckets) =>
+            buckets.SelectMany(b => b.Trees.Select((tree, i) => (Tree: tree, Position: b.Positions[i]))).OrderBy(t => t.Position).Select(t => t.Tree).ToList();
+    }
+}
