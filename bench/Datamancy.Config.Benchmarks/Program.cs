@@ -79,10 +79,10 @@ if (args.Length > 0 && args[0] == "--build-parts")
 
 var hasAnalyzers = AnalyzerSet.Any;
 var config = DefaultConfig.Instance
-    // Warm-up until the iterations are stable (BenchmarkDotNet's own rule), at least ten: at 1,000 services an unrelated
-    // edit took about twenty iterations of 2,048 edits to settle (511 → 46 µs per edit, 2026-12-01), so a fixed count
-    // of three measured the settling, not the edit.
-    .AddJob(Job.Default.WithMinWarmupCount(10).WithMaxWarmupCount(60).WithIterationCount(12))
+    // Warm-up until the iterations are stable (BenchmarkDotNet's own rule), at least thirty: at 1,000 services an
+    // unrelated edit took about twenty iterations of 2,048 edits to settle (511 → 46 µs per edit, 2026-12-01), and
+    // BenchmarkDotNet's rule alone stopped after sixteen, so three or ten measured the settling, not the edit.
+    .AddJob(Job.Default.WithMinWarmupCount(30).WithMaxWarmupCount(80).WithIterationCount(12))
     .AddFilter(new SimpleFilter(b => hasAnalyzers || b.Descriptor.WorkloadMethod.Name != nameof(GeneratorBenchmarks.Analyzers)));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args, config).ToList();
 

@@ -13,7 +13,7 @@ namespace Datamancy.Config.Generators.Model
     internal sealed record TreeViews(int Bucket, EquatableArray<ServiceView> Views)
     {
         /// <summary>How many view files a stack has at most.</summary>
-        public const int Buckets = 16;
+        public const int Buckets = 4;
 
         /// <summary>The views of one tree's partial services, or null when it declares none.</summary>
         public static TreeViews? From(TreeParse tree, string? domain)
