@@ -10,8 +10,7 @@ namespace Datamancy.Config.Generators
 
     /// <summary>
     /// One syntax tree's services, checked: each parsed model (in declaration order; a service without a model is left
-    /// out) with its own rules' verdict. One per tree rather than one per service: Roslyn's driver walks every cached
-    /// entry on every pass, and an edit re-checks only its tree's few services.
+    /// out) with its own rules' verdict. The pipeline checks the trees of a bucket together (<see cref="RuleBuckets"/>).
     /// </summary>
     /// <param name="Services">The tree's modelled services, checked.</param>
     /// <param name="ParseErrors">Some descriptor of the tree could not be read fully (an error-level parse diagnostic).</param>

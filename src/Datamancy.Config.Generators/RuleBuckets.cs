@@ -28,22 +28,9 @@ namespace Datamancy.Config.Generators
         /// Every bucket (empty ones too, so that Roslyn, which compares outputs by position, never sees one move), each with
         /// the trees that declare services, chosen by a stable hash of the file's name, in compilation order.
         /// </summary>
-        public static IEnumerable<TreeBucket> Of(EquatableArray<TreeParse> trees)
-        {
-            var buckets = new List<(TreeParse Tree, int Position)>?[Count];
-            for (var i = 0; i < trees.Count; i++)
-            {
-                if (trees[i].Services.Count > 0)
-                {
-                    var path = trees[i].Path;
-                    var index = (int)(StableHash.Of(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1)) % Count);
-                    (buckets[index] ??= new()).Add((trees[i], i));
-                }
-            }
-            return buckets.Select((members, b) => members is null
-                ? new TreeBucket(b, EquatableArray<TreeParse>.Empty, EquatableArray<int>.Empty)
-                : new TreeBucket(b, members.Select(m => m.Tree).ToEquatableArray(), members.Select(m => m.Position).ToEquatableArray()));
-        }
+        public static IEnumerable<TreeBucket> Of(EquatableArray<TreeParse> trees) =>
+            StableBuckets.Split(trees.Items, Count, tree => tree.Services.Count > 0 ? StableBuckets.Of(StableBuckets.FileName(tree.Path), Count) : null)
+                .Select(b => new TreeBucket(b.Index, b.Items, b.Positions));
 
         /// <summary>The buckets' checked trees in compilation order.</summary>
         public static IReadOnlyCollection<CheckedTree> InTreeOrder(IEnumerable<CheckedBucket> buckets) =>

@@ -42,7 +42,7 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per syntax tree: its parse, <c>Cached</c> unless some tree's parse changed.</summary>
         public const string TreeParse = "Datamancy.TreeParse";
 
-        /// <summary>One output per syntax tree: its services' models, each with whether its own rules fire at error level, cached on the tree's parse.</summary>
+        /// <summary>One output per bucket of trees (<c>RuleBuckets</c>): its trees' services' models, each with whether its own rules fire at error level, cached on the bucket's parses.</summary>
         public const string TreeRules = "Datamancy.TreeRules";
     }
 }

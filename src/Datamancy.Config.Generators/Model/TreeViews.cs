@@ -35,7 +35,7 @@ namespace Datamancy.Config.Generators.Model
         /// trees in one bucket share its file.
         /// </summary>
         public static int BucketOf(string path, string firstTypeName) =>
-            (int)(StableHash.Of(path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1) + "\n" + firstTypeName) % Buckets);
+            StableBuckets.Of(StableBuckets.FileName(path) + "\n" + firstTypeName, Buckets);
 
         /// <summary><c>Datamancy.Services.{bucket}.g.cs</c>, two digits.</summary>
         public static string HintNameOf(int bucket) =>
@@ -49,10 +49,8 @@ namespace Datamancy.Config.Generators.Model
         /// Every bucket (<see cref="TreeViews.Buckets"/> of them), the empty ones too: Roslyn compares a step's outputs with
         /// the last run's by position, so a bucket that filled or emptied must not move the others.
         /// </summary>
-        public static IEnumerable<ViewBucket> All(IEnumerable<TreeViews?> trees)
-        {
-            var byBucket = trees.Where(t => t is not null).ToLookup(t => t!.Bucket);
-            return Enumerable.Range(0, TreeViews.Buckets).Select(b => new ViewBucket(b, byBucket[b].Select(t => t!).ToEquatableArray()));
-        }
+        public static IEnumerable<ViewBucket> All(IEnumerable<TreeViews?> trees) =>
+            StableBuckets.Split(trees.Where(t => t is not null).Select(t => t!).ToList(), TreeViews.Buckets, t => t.Bucket)
+                .Select(b => new ViewBucket(b.Index, b.Items));
     }
 }

@@ -45,18 +45,8 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         public static EquatableArray<RenderBucket> Of(EquatableArray<ServiceRenderInput> inputs)
         {
             var count = CountFor(inputs.Count);
-            var buckets = new List<(ServiceRenderInput Input, int Position)>?[count];
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var index = (int)(StableHash.Of(inputs[i].Name) % (uint)count);
-                (buckets[index] ??= new()).Add((inputs[i], i));
-            }
-            // Every bucket, the empty ones too: Roslyn compares a step's outputs with the last run's by position, so a bucket
-            // that filled or emptied must not move the others.
-            return buckets.Select((members, b) => members is null
-                    ? new RenderBucket(b, EquatableArray<ServiceRenderInput>.Empty, EquatableArray<int>.Empty)
-                    : new RenderBucket(b, members.Select(m => m.Input).ToEquatableArray(), members.Select(m => m.Position).ToEquatableArray()))
-                .ToEquatableArray();
+            return StableBuckets.Split(inputs.Items, count, input => StableBuckets.Of(input.Name, count))
+                .Select(b => new RenderBucket(b.Index, b.Items, b.Positions)).ToEquatableArray();
         }
 
         /// <summary>Every bucket's renders put back in the plan's order (<paramref name="services"/> renders in all).</summary>
