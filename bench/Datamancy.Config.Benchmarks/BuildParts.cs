@@ -34,14 +34,24 @@ public static class BuildParts
             ("rules: LinkRules", Rules(l => { LinkRules.Check(stack, l); })),
             ("render: plan + fragments + join", () => RenderedStack.From(build, parseErrors: false)),
             ("manifest: which texts it carries (ManifestContent.Of)", () => ManifestContent.Of(rendered)),
-            ("manifest: CSharpEmitter.Stack", () => CSharpEmitter.Stack(rendered)),
-            ("manifest: parse the generated source", () => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(CSharpEmitter.Stack(rendered), Workload.ParseOptions)),
+            ("manifest: every file (CSharpEmitter.Files)", () => CSharpEmitter.Files(rendered).Sum(f => f.Text.Length)),
+            ("manifest: parse every generated file", () => CSharpEmitter.Files(rendered).Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(f.Text, Workload.ParseOptions)).ToList()),
         };
         var text = new StringBuilder();
         text.Append("### Build parts at ").Append(size.ToString(CultureInfo.InvariantCulture)).Append(" services (").Append(ShortRun.Machine()).Append(")\n\n");
         text.Append("Artifacts: ").Append(rendered.Artifacts.Count.ToString(CultureInfo.InvariantCulture)).Append(", ")
             .Append(rendered.Artifacts.Sum(a => (long)a.Content.Length).ToString(CultureInfo.InvariantCulture)).Append(" characters\n\n");
-        text.Append("Manifest: ").Append(CSharpEmitter.Stack(rendered).Length.ToString(CultureInfo.InvariantCulture)).Append(" characters\n\n");
+        text.Append("Manifest: ").Append(CSharpEmitter.Files(rendered).Count().ToString(CultureInfo.InvariantCulture)).Append(" files, ")
+            .Append(CSharpEmitter.Files(rendered).Sum(f => f.Text.Length).ToString(CultureInfo.InvariantCulture)).Append(" characters\n\n");
+        var edited = stack with { Services = stack.Services.Select(s => s.Image == workload.Stack.DescriptorImage.Split('"')[1] ? s with { Image = s.Image.Replace(":1.", ":2.", StringComparison.Ordinal) } : s).ToEquatableArray() };
+        var after = RenderedStack.From(StackBuild.Assemble(System.Collections.Immutable.ImmutableArray.Create(new StackHead(stack.Settings, new Generators.Parsing.ClassInfo("Demo", "Stack", true, false))), edited.Services, edited.Groups, null), parseErrors: false);
+        text.Append("| Artifact | Characters | Changed by the one-descriptor edit |\n|---|---:|---|\n");
+        for (var i = 0; i < rendered.Artifacts.Count; i++)
+        {
+            var a = rendered.Artifacts[i];
+            text.Append("| ").Append(a.Path).Append(" | ").Append(a.Content.Length.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(after.Artifacts[i].Content == a.Content ? "no" : "yes").Append(" |\n");
+        }
+        text.Append('\n');
         text.Append("| Part | Mean | Allocated |\n|---|---:|---:|\n");
         foreach (var (name, body) in parts)
         {

@@ -88,34 +88,58 @@ namespace Datamancy.Config.Generators
             // that builds and writes their blocks and parts (cached on the bucket's inputs, so an edit renders only the
             // buckets whose inputs changed), then the join. Buckets rather than services: every pass walks every entry of
             // the collected renders, so the entries are what a keystroke anywhere pays for (RenderBuckets).
-            var plan = build.Combine(parseErrors)
+            // The plan reads the build with the services' local fields blanked (an image, LocalFields), so an edit of a
+            // local field leaves the plan cached; the buckets put the fields back before they render.
+            var planned = build
+                .Select(static (b, _) => b.Planned())
+                .WithTrackingName(StepNames.PlannedBuild);
+            var locals = build
+                .Select(static (b, _) => LocalFields.Of(b.Model))
+                .WithTrackingName(StepNames.LocalFields);
+            var plan = planned.Combine(parseErrors)
                 .Select(static (input, _) => RenderPlan.From(input.Left, input.Right))
                 .WithTrackingName(StepNames.RenderPlan);
-            var renders = plan
-                .SelectMany(static (p, _) => RenderBuckets.Of(p.Services).Items)
+            var renders = plan.Combine(locals)
+                .SelectMany(static (input, _) => RenderBuckets.Of(input.Left.Services, input.Right).Items)
                 .WithTrackingName(StepNames.ServiceInputs)
                 .Select(static (bucket, _) => RenderedBucket.Of(bucket))
                 .WithTrackingName(StepNames.ServiceRenders)
                 .Collect();
-            var rendered = plan.Combine(renders)
-                .Select(static (input, _) => RenderedStack.Join(input.Left, RenderBuckets.InPlanOrder(input.Right, input.Left.Services.Count)))
+            // One join per text (compose.yaml, then each parted text), cached on the text's frame and pieces: an edit joins
+            // again only the texts whose pieces changed (compose.yaml and the audit for an image tag), not all of them.
+            var joined = plan.Combine(renders)
+                .SelectMany(static (input, _) => TextJoins.Of(input.Left, RenderBuckets.InPlanOrder(input.Right, input.Left.Services.Count)))
+                .WithTrackingName(StepNames.TextJoins)
+                .Select(static (join, _) => TextJoins.Join(join))
+                .WithTrackingName(StepNames.JoinedTexts)
+                .Collect();
+            var rendered = plan.Combine(joined).Combine(build)
+                .Select(static (input, _) => RenderedStack.Join(input.Left.Left, input.Left.Right, input.Right.Model))
                 .WithTrackingName(StepNames.Rendered);
-            // One source output: Roslyn's step recording (tracked runs) walks every input path of an output's steps, so
-            // per-artifact steps after the join multiplied a tracked run's cost by the artifacts (6.6× at 100 services).
-            context.RegisterSourceOutput(rendered, static (spc, r) =>
+
+            // The manifest: its main file (blocked, secrets, paths) and one file per carried text, each cached on its own
+            // value, so an edit writes again (and the compiler parses again) only the texts it changed.
+            var index = rendered
+                .Select(static (r, _) => ManifestIndex.Of(r))
+                .WithTrackingName(StepNames.ManifestIndex);
+            context.RegisterSourceOutput(index, static (spc, index) =>
             {
-                if (r.InternalError is { } error)
+                if (index.InternalError is { } error)
                 {
                     var parts = error.Split('|');
                     spc.ReportDiagnostic(Diagnostic.Create(InternalError.Descriptor, Location.None, parts[0], parts.Length > 1 ? parts[1] : "?"));
                 }
                 // No manifest at all in a project that references the package without declaring a stack
                 // (a test project, an app using a stack library): the emission step has nothing to write.
-                if (!r.DeclaresNothing)
+                if (!index.DeclaresNothing)
                 {
-                    spc.AddSource("Datamancy.Stack.g.cs", CSharpEmitter.StackText(r));
+                    spc.AddSource(CSharpEmitter.IndexHintName, CSharpEmitter.Index(index));
                 }
             });
+            var texts = rendered
+                .SelectMany(static (r, _) => ManifestContent.Carried(r))
+                .WithTrackingName(StepNames.ManifestTexts);
+            context.RegisterSourceOutput(texts, static (spc, content) => spc.AddSource(CSharpEmitter.ContentHintName(content.Index), CSharpEmitter.Content(content)));
 
             // Typed views: one generated file per bucket of syntax trees (TreeViews.Buckets at most), built from every tree's
             // parse at once, so no table over the trees is collected on every pass. When a parse (or the domain) changed,

@@ -1,3 +1,4 @@
+using System.Linq;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
 using Datamancy.Config.Generators.Rendering;
@@ -11,7 +12,10 @@ namespace Datamancy.Config.Generators
     /// into one render input per service (<see cref="Services"/>), which the pipeline renders one by one (each cached on
     /// its own) and joins into a <see cref="RenderedStack"/>. Blocked or failed stacks have no services to render.
     /// </summary>
-    internal sealed record RenderPlan(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, ComposePlan? Compose, EquatableArray<PartedText> Texts, EquatableArray<ServiceRenderInput> Services, bool Blocked, string? InternalError)
+    /// <param name="Model">The model the plan read: the build's, with local fields blanked in the pipeline (<see cref="LocalFields"/>).</param>
+    /// <param name="Secrets">Every secret's manifest line (<see cref="SecretSpec.ToManifestLine"/>, never a value); none when blocked.</param>
+    internal sealed record RenderPlan(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, ComposePlan? Compose, EquatableArray<PartedText> Texts, EquatableArray<ServiceRenderInput> Services,
+        EquatableArray<string> Secrets, bool Blocked, string? InternalError)
     {
         /// <param name="build">The validated model.</param>
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
@@ -28,7 +32,8 @@ namespace Datamancy.Config.Generators
             try
             {
                 var (artifacts, compose, texts) = StackRenderer.Plan(build.Model);
-                return new RenderPlan(build.Model, build.StackClass, artifacts, compose, texts, ServiceRenders.Fold(compose, texts), Blocked: false, null);
+                var secrets = SecretSpecs.Of(StackMemo.Of(build.Model).Extended).Select(s => s.ToManifestLine()).ToEquatableArray();
+                return new RenderPlan(build.Model, build.StackClass, artifacts, compose, texts, ServiceRenders.Fold(compose, texts), secrets, Blocked: false, null);
             }
             catch (System.Exception exception)
             {
@@ -37,7 +42,7 @@ namespace Datamancy.Config.Generators
         }
 
         private static RenderPlan Nothing(StackModel? model, ClassInfo? stackClass, bool blocked, string? internalError) =>
-            new(model, stackClass, EquatableArray<Artifact>.Empty, null, EquatableArray<PartedText>.Empty, EquatableArray<ServiceRenderInput>.Empty, blocked, internalError);
+            new(model, stackClass, EquatableArray<Artifact>.Empty, null, EquatableArray<PartedText>.Empty, EquatableArray<ServiceRenderInput>.Empty, EquatableArray<string>.Empty, blocked, internalError);
     }
 
     /// <summary>How an unexpected exception is reported: <c>Type|Class.Method</c>, never its message (it could hold a value).</summary>

@@ -18,6 +18,9 @@ namespace Datamancy.Config.Generators
     /// </summary>
     internal sealed record StackBuild(StackModel? Model, ClassInfo? StackClass, EquatableArray<Finding> Findings, bool HasErrors)
     {
+        /// <summary>The build the render plan reads: the model with its services' local fields blanked (<see cref="LocalFields"/>).</summary>
+        public StackBuild Planned() => Model is null ? this : this with { Model = LocalFields.Blank(Model) };
+
         public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride) =>
             Assemble(stacks, services, groups, domainOverride, serviceErrors: null);
 
@@ -59,7 +62,13 @@ namespace Datamancy.Config.Generators
     }
 
     /// <summary>What the stack renders to: artifacts, or the reason there are none.</summary>
-    internal sealed record RenderedStack(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, bool Blocked, string? InternalError)
+    /// <param name="Model">The declared model (the build's).</param>
+    /// <param name="StackClass">The [Stack] class.</param>
+    /// <param name="Artifacts">Every artifact; none when blocked.</param>
+    /// <param name="Secrets">Every secret's manifest line (never a value); none when blocked.</param>
+    /// <param name="Blocked">An error-level rule fired, or a render failed.</param>
+    /// <param name="InternalError">The render's internal error (<c>Type|Method</c>).</param>
+    internal sealed record RenderedStack(StackModel? Model, ClassInfo? StackClass, EquatableArray<Artifact> Artifacts, EquatableArray<string> Secrets, bool Blocked, string? InternalError)
     {
         /// <summary>The compilation declares no stack, no service and nothing wrong: there is nothing to emit.</summary>
         public bool DeclaresNothing => Model is null && StackClass is null && !Blocked && InternalError is null;
@@ -68,24 +77,27 @@ namespace Datamancy.Config.Generators
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
-            var plan = RenderPlan.From(build, parseErrors);
-            return Join(plan, plan.Services.Select(ServiceRenders.Render).ToImmutableArray());
+            var plan = RenderPlan.From(build.Planned(), parseErrors);
+            var locals = LocalFields.ByName(LocalFields.Of(build.Model));
+            var renders = plan.Services.Select(i => ServiceRenders.Render(i.Restore(locals.TryGetValue(i.Name, out var l) ? l : ServiceLocals.None))).ToImmutableArray();
+            return Join(plan, TextJoins.Of(plan, renders).Select(TextJoins.Join).ToImmutableArray(), build.Model);
         }
 
-        /// <summary>The join step: the plan's artifacts with compose.yaml and the parted texts put together from the services' renders.</summary>
-        public static RenderedStack Join(RenderPlan plan, ImmutableArray<ServiceRender> renders)
+        /// <summary>The last render step: the plan's artifacts with compose.yaml and the parted texts as their joins put them together.</summary>
+        /// <param name="plan">The render plan.</param>
+        /// <param name="texts">The joined texts (<see cref="TextJoins.Of(RenderPlan, System.Collections.Generic.IReadOnlyList{ServiceRender})"/>), compose.yaml first.</param>
+        /// <param name="model">The declared model (the plan read it with local fields blanked).</param>
+        public static RenderedStack Join(RenderPlan plan, ImmutableArray<JoinedText> texts, StackModel? model)
         {
             if (plan.Compose is null || plan.Blocked || plan.InternalError is not null)
             {
-                return new RenderedStack(plan.Model, plan.StackClass, plan.Artifacts, plan.Blocked, plan.InternalError);
+                return new RenderedStack(model, plan.StackClass, plan.Artifacts, EquatableArray<string>.Empty, plan.Blocked, plan.InternalError);
             }
-            var fragments = renders.Select(r => r.Fragment).ToList();
-            var parts = ServiceRenders.PartsPerText(plan.Texts, renders);
-            if ((fragments.FirstOrDefault(f => f.Error is not null)?.Error ?? parts.SelectMany(p => p).FirstOrDefault(p => p.Error is not null)?.Error) is { } failed)
+            if (texts.FirstOrDefault(t => t.Error is not null)?.Error is { } failed)
             {
-                return new RenderedStack(plan.Model, plan.StackClass, EquatableArray<Artifact>.Empty, Blocked: true, failed);
+                return new RenderedStack(model, plan.StackClass, EquatableArray<Artifact>.Empty, EquatableArray<string>.Empty, Blocked: true, failed);
             }
-            return new RenderedStack(plan.Model, plan.StackClass, StackRenderer.Join(plan.Artifacts, plan.Compose, fragments, plan.Texts, parts), Blocked: false, null);
+            return new RenderedStack(model, plan.StackClass, StackRenderer.Fill(plan.Artifacts, texts), plan.Secrets, Blocked: false, null);
         }
     }
 }

@@ -10,12 +10,31 @@ namespace Datamancy.Config.Generators
         public const string Groups = "Datamancy.Groups";
         public const string DomainOverride = "Datamancy.DomainOverride";
         public const string StackBuild = "Datamancy.StackBuild";
+        /// <summary>One output: every artifact of the stack, its joined texts filled in (or why there are none).</summary>
         public const string Rendered = "Datamancy.Rendered";
+
+        /// <summary>One output per joined text (compose.yaml, then each parted text): its frame and its services' pieces.</summary>
+        public const string TextJoins = "Datamancy.TextJoins";
+
+        /// <summary>One output per joined text: the text put together, cached on its <see cref="TextJoins"/> input.</summary>
+        public const string JoinedTexts = "Datamancy.JoinedTexts";
+
+        /// <summary>One output: the manifest's main file's content (blocked, secrets, paths; no artifact text).</summary>
+        public const string ManifestIndex = "Datamancy.ManifestIndex";
+
+        /// <summary>One output per text the manifest carries, each a generated file of its own.</summary>
+        public const string ManifestTexts = "Datamancy.ManifestTexts";
         /// <summary>One output per view file: the typed views of the partial services of a bucket of trees (see <c>TreeViews.Buckets</c>).</summary>
         public const string ServiceViews = "Datamancy.ServiceViews";
 
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
         public const string ViewFiles = "Datamancy.ViewFiles";
+
+        /// <summary>One output: the build the plan reads, the services' local fields blanked (<c>LocalFields</c>).</summary>
+        public const string PlannedBuild = "Datamancy.PlannedBuild";
+
+        /// <summary>One output: each declared service's local fields by name, which the render buckets put back.</summary>
+        public const string LocalFields = "Datamancy.LocalFields";
 
         /// <summary>The stack-level render: stack-wide artifacts and each service's render input (no compose tree, no part).</summary>
         public const string RenderPlan = "Datamancy.RenderPlan";

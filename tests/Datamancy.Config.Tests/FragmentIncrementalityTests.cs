@@ -491,6 +491,10 @@ public sealed class FragmentIncrementalityTests
     [InlineData(typeof(RenderBucket))]
     [InlineData(typeof(RenderedBucket))]
     [InlineData(typeof(ManifestContent))]
+    [InlineData(typeof(ManifestIndex))]
+    [InlineData(typeof(TextJoin))]
+    [InlineData(typeof(JoinedText))]
+    [InlineData(typeof(NamedLocals))]
     [InlineData(typeof(CheckedTree))]
     [InlineData(typeof(CheckedBucket))]
     public void The_render_steps_hold_no_Roslyn_object_and_no_position(Type root)

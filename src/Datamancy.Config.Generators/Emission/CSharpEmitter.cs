@@ -93,91 +93,107 @@ namespace Datamancy.Config.Generators.Emission
             CloseNamespace(w, view.Class.Namespace);
         }
 
-        /// <summary>The manifest's text (<see cref="StackText"/> as one string: the bench and the tests).</summary>
-        public static string Stack(RenderedStack rendered) => StackText(rendered).ToString();
+        /// <summary>The manifest's main file: the blocked flag, the secrets, the paths and the stack class's constants.</summary>
+        public const string IndexHintName = "Datamancy.Stack.g.cs";
 
-        /// <summary>
-        /// The manifest: whether the stack is blocked, its secrets (never a value), each artifact's path and text, as
-        /// Roslyn's chunked text read from the artifacts' own strings while they are escaped. It is never one string, so
-        /// an edit allocates no large buffer for it (a large object would bring the next full collection closer).
-        /// </summary>
-        public static SourceText StackText(RenderedStack rendered)
+        /// <summary>The file that carries artifact <paramref name="index"/>'s text.</summary>
+        public static string ContentHintName(int index) => "Datamancy.Stack.Content" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+
+        /// <summary>Every file of the manifest, the main file first (the bench and the tests; the pipeline emits each on its own).</summary>
+        public static IEnumerable<(string HintName, SourceText Text)> Files(RenderedStack rendered)
         {
-            var (reader, length) = Manifest(rendered).Read();
-            return SourceText.From(reader, checked((int)length), System.Text.Encoding.UTF8);
+            yield return (IndexHintName, Index(ManifestIndex.Of(rendered)));
+            foreach (var content in ManifestContent.Carried(rendered))
+            {
+                yield return (ContentHintName(content.Index), Content(content));
+            }
         }
 
-        private static CodeWriter Manifest(RenderedStack rendered)
+        /// <summary>
+        /// The manifest's main file: whether the stack is blocked, its secrets (never a value), each artifact's path, the
+        /// artifacts that share an earlier one's text (<c>Content{i} = Content{j}</c>), and the stack class's constants.
+        /// </summary>
+        public static SourceText Index(ManifestIndex index)
         {
-            var secrets = rendered.Blocked || rendered.Model is null ? new List<SecretSpec>() : SecretSpecs.Of(StackMemo.Of(rendered.Model).Extended).ToList();
-            var contents = ManifestContent.Of(rendered);
-            var w = Header(CodeWriter.InPieces());
+            var w = Header();
             w.Open("namespace " + ManifestNamespace);
             w.Line("/// <summary>The rendered artifacts, read from the compiled assembly by the emission step.</summary>");
             w.Line(GeneratedCode);
-            w.Open("internal static class " + ManifestClass);
+            w.Open("internal static partial class " + ManifestClass);
             w.Line("/// <summary>True when an error-level rule fired and nothing was rendered.</summary>");
-            w.Line("public const bool Blocked = " + (rendered.Blocked ? "true" : "false") + ";");
+            w.Line("public const bool Blocked = " + (index.Blocked ? "true" : "false") + ";");
             w.Line("/// <summary>The number of artifacts.</summary>");
-            w.Line("public const int Count = " + rendered.Artifacts.Count + ";");
+            w.Line("public const int Count = " + index.Entries.Count + ";");
             w.Line("/// <summary>The number of secrets the secrets command creates.</summary>");
-            w.Line("public const int SecretCount = " + secrets.Count + ";");
-            for (var i = 0; i < secrets.Count; i++)
+            w.Line("public const int SecretCount = " + index.Secrets.Count + ";");
+            for (var i = 0; i < index.Secrets.Count; i++)
             {
                 w.Line("/// <summary>Secret " + i + ": name, kind, length, profile, readers, digest-of, file (tab-separated; never a value).</summary>");
-                w.Line("public const string Secret" + i + " = " + CodeWriter.Literal(secrets[i].ToManifestLine()) + ";");
+                w.Line("public const string Secret" + i + " = " + CodeWriter.Literal(index.Secrets[i]) + ";");
             }
-            for (var i = 0; i < rendered.Artifacts.Count; i++)
+            foreach (var entry in index.Entries)
             {
-                var artifact = rendered.Artifacts[i];
-                w.Line("/// <summary>The path of artifact " + i + " below the artifacts folder.</summary>");
-                w.Line("public const string Path" + i + " = " + CodeWriter.Literal(artifact.Path) + ";");
-                w.Line("/// <summary>The text of " + artifact.Path + ".</summary>");
-                var content = contents[i];
-                if (content.SameAs >= 0)
+                w.Line("/// <summary>The path of artifact " + entry.Index + " below the artifacts folder.</summary>");
+                w.Line("public const string Path" + entry.Index + " = " + CodeWriter.Literal(entry.Path) + ";");
+                if (entry.SameAs >= 0)
                 {
                     // The same text as an earlier artifact (dev and prod share every file but the Caddyfile): written and parsed once.
-                    w.Line("public const string Content" + i + " = Content" + content.SameAs + ";");
-                }
-                else
-                {
-                    w.Constant("public const string Content" + i, content.Content);
+                    w.Line("/// <summary>The text of " + entry.Path + ".</summary>");
+                    w.Line("public const string Content" + entry.Index + " = Content" + entry.SameAs + ";");
                 }
             }
             w.Close();
             w.Close();
 
-            if (rendered.StackClass is { IsPartial: true } stackClass && rendered.Model is { } model)
+            if (index.Stack is { } stack)
             {
                 w.Line();
-                OpenNamespace(w, stackClass.Namespace);
+                OpenNamespace(w, stack.Class.Namespace);
                 w.Line(GeneratedCode);
-                w.Open(stackClass.PartialDeclaration + " " + CodeWriter.Identifier(stackClass.Name));
-                Const(w, "StackName", model.Settings.Name, "The compose project name.", stackClass.Name);
-                Const(w, "Domain", model.Domain, "The domain every host derives from (after the DatamancyDomain override).", stackClass.Name);
-                Const(w, "PortalUrl", "https://" + model.PortalFqdn(), "The SSO portal.", stackClass.Name);
-                if (!rendered.Blocked)
+                w.Open(stack.Class.PartialDeclaration + " " + CodeWriter.Identifier(stack.Class.Name));
+                Const(w, "StackName", stack.Name, "The compose project name.", stack.Class.Name);
+                Const(w, "Domain", stack.Domain, "The domain every host derives from (after the DatamancyDomain override).", stack.Class.Name);
+                Const(w, "PortalUrl", stack.PortalUrl, "The SSO portal.", stack.Class.Name);
+                if (stack.ListsArtifacts)
                 {
                     w.Line("/// <summary>The rendered artifacts per environment.</summary>");
                     w.Open("public static class Artifacts");
-                    foreach (var group in rendered.Artifacts.Select((a, i) => (a, i)).GroupBy(x => x.a.Environment))
+                    foreach (var group in index.Entries.GroupBy(e => e.Environment))
                     {
                         var className = char.ToUpperInvariant(group.Key[0]) + group.Key.Substring(1);
                         w.Line("/// <summary>The " + group.Key + " environment.</summary>");
                         w.Open("public static class " + className);
-                        foreach (var (artifact, index) in group)
+                        foreach (var entry in group)
                         {
-                            w.Line("/// <summary>" + artifact.Path + "</summary>");
-                            w.Line("public const string " + artifact.ConstantName + " = global::" + ManifestNamespace + "." + ManifestClass + ".Content" + index + ";");
+                            w.Line("/// <summary>" + entry.Path + "</summary>");
+                            w.Line("public const string " + entry.ConstantName + " = global::" + ManifestNamespace + "." + ManifestClass + ".Content" + entry.Index + ";");
                         }
                         w.Close();
                     }
                     w.Close();
                 }
                 w.Close();
-                CloseNamespace(w, stackClass.Namespace);
+                CloseNamespace(w, stack.Class.Namespace);
             }
-            return w;
+            return SourceText.From(w.ToString(), System.Text.Encoding.UTF8);
+        }
+
+        /// <summary>
+        /// One artifact's text as a constant of the manifest class, in a file of its own: as Roslyn's chunked text, read
+        /// from the artifact's own string while it is escaped, so a large text is never copied into one buffer (a large
+        /// object would bring the next full collection closer).
+        /// </summary>
+        public static SourceText Content(ManifestContent content)
+        {
+            var w = Header(CodeWriter.InPieces());
+            w.Open("namespace " + ManifestNamespace);
+            w.Open("internal static partial class " + ManifestClass);
+            w.Line("/// <summary>The text of " + content.Path + ".</summary>");
+            w.Constant("public const string Content" + content.Index, content.Content);
+            w.Close();
+            w.Close();
+            var (reader, length) = w.Read();
+            return SourceText.From(reader, checked((int)length), System.Text.Encoding.UTF8);
         }
 
         private static CodeWriter Header() => Header(new CodeWriter());

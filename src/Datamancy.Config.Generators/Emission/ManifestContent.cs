@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Datamancy.Config.Generators.Model;
 
 namespace Datamancy.Config.Generators.Emission
@@ -6,8 +7,8 @@ namespace Datamancy.Config.Generators.Emission
     /// <summary>
     /// One artifact's text as the manifest holds it (<c>Content{Index}</c>). An artifact whose text equals an earlier
     /// one's (dev and prod share every file but the Caddyfile) holds no text and names that one (<see cref="SameAs"/>):
-    /// its constant is the earlier constant, so the generated C# — and the compiler's parse of it, which Roslyn repeats
-    /// for every generated file whenever any output changed — carries each text once.
+    /// its constant is the earlier constant, so the generated C# (and the compiler's parse of it) carries each text once.
+    /// Each carried text is a generated file of its own, cached on the text: an edit writes again only the texts it changed.
     /// </summary>
     internal sealed record ManifestContent(int Index, string Path, string Content, int SameAs = -1)
     {
@@ -39,5 +40,8 @@ namespace Datamancy.Config.Generators.Emission
             }
             return contents.ToEquatableArray();
         }
+
+        /// <summary>The texts the manifest carries, one file each: every artifact's but those shared with an earlier one.</summary>
+        public static EquatableArray<ManifestContent> Carried(RenderedStack rendered) => Of(rendered).Where(c => c.SameAs < 0).ToEquatableArray();
     }
 }

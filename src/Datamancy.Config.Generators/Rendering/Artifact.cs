@@ -20,34 +20,28 @@ namespace Datamancy.Config.Generators.Rendering
             _ => "local",
         };
 
-        /// <summary>Every artifact in one call: the plan, every compose fragment and service part, the join (the render-only path).</summary>
+        /// <summary>Every artifact in one call: the plan, every compose fragment and service part, the joins (the render-only path).</summary>
         public static EquatableArray<Artifact> RenderAll(StackModel declared)
         {
             var plan = Plan(declared);
-            var parts = plan.Texts.Select(t => t.Inputs.Select(Fragments.TextParts.Render).ToList()).ToList();
-            return Join(plan.Artifacts, plan.Compose, plan.Compose.Services.Select(Fragments.ComposeFragments.Emit).ToList(), plan.Texts, parts);
+            var renders = Fragments.ServiceRenders.Fold(plan.Compose, plan.Texts).Select(Fragments.ServiceRenders.Render).ToList();
+            return Fill(plan.Artifacts, Fragments.TextJoins.Of(plan.Compose, plan.Texts, renders).Select(Fragments.TextJoins.Join));
         }
 
         /// <summary>The constant of compose.yaml, whose text the join puts together from the service fragments.</summary>
         public const string ComposeConstant = "Compose";
 
         /// <summary>
-        /// Puts compose.yaml together from its fragments and every parted text from its services' parts (for each text, one
-        /// part per input, in the text's order), and fills them in wherever the plan left them empty.
+        /// Fills in the joined texts (compose.yaml and every parted text) wherever the plan left them empty. A text is keyed
+        /// by its constant name, or by its path where environments differ (<see cref="Fragments.PartedText.Artifact"/>).
         /// </summary>
-        public static EquatableArray<Artifact> Join(
-            EquatableArray<Artifact> planned,
-            Fragments.ComposePlan compose,
-            IReadOnlyList<Fragments.ServiceFragment> fragments,
-            EquatableArray<Fragments.PartedText> texts,
-            IReadOnlyList<IReadOnlyList<Fragments.ServicePart>> parts)
+        public static EquatableArray<Artifact> Fill(EquatableArray<Artifact> planned, IEnumerable<Fragments.JoinedText> texts)
         {
-            var joined = new Dictionary<string, string>(System.StringComparer.Ordinal) { [ComposeConstant] = Fragments.ComposeFragments.Join(compose, fragments) };
-            for (var i = 0; i < texts.Count; i++)
+            var joined = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var text in texts)
             {
-                joined[texts[i].Artifact] = Fragments.TextParts.Join(texts[i], parts[i]);
+                joined[text.Key] = text.Content;
             }
-            // A text is keyed by its constant name, or by its path where environments differ (PartedText.Artifact).
             return planned.Select(a => a.Content.Length == 0 && (joined.TryGetValue(a.Path, out var content) || joined.TryGetValue(a.ConstantName, out content)) ? a with { Content = content } : a)
                 .ToEquatableArray();
         }

@@ -73,11 +73,15 @@ public sealed class ManifestInPiecesTests
     {
         var (first, _) = IncrementalityTests.Start();
         var rendered = (RenderedStack)first.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
-        var text = CSharpEmitter.StackText(rendered);
-        // Every text the manifest carries is there as Roslyn's own formatter writes it.
-        var contents = ManifestContent.Of(rendered);
-        Assert.All(contents.Where(c => c.SameAs < 0), c => Assert.Contains("Content" + c.Index + " = " + CodeWriter.Literal(c.Content) + ";\n", text.ToString()));
-        Assert.Equal(System.Text.Encoding.UTF8, text.Encoding);
-        Assert.Equal(text.ToString(), first.Result.Results.Single().GeneratedSources.Single(s => s.HintName == "Datamancy.Stack.g.cs").SourceText.ToString());
+        var files = CSharpEmitter.Files(rendered).ToList();
+        // Every text the manifest carries is in a file of its own, as Roslyn's own formatter writes it.
+        var contents = ManifestContent.Carried(rendered);
+        Assert.Equal(contents.Count + 1, files.Count);
+        Assert.All(contents, c => Assert.Contains("Content" + c.Index + " = " + CodeWriter.Literal(c.Content) + ";\n",
+            files.Single(f => f.HintName == CSharpEmitter.ContentHintName(c.Index)).Text.ToString()));
+        Assert.All(files, f => Assert.Equal(System.Text.Encoding.UTF8, f.Text.Encoding));
+        var generated = first.Result.Results.Single().GeneratedSources.Where(s => s.HintName.StartsWith("Datamancy.Stack", StringComparison.Ordinal));
+        Assert.Equal(files.Select(f => (f.HintName, f.Text.ToString())).OrderBy(f => f.HintName, StringComparer.Ordinal),
+            generated.Select(s => (s.HintName, s.SourceText.ToString())).OrderBy(f => f.HintName, StringComparer.Ordinal));
     }
 }

@@ -9,14 +9,15 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <param name="Index">The bucket, chosen by a stable hash of the service's name.</param>
     /// <param name="Inputs">The bucket's services' render inputs, in compose's order.</param>
     /// <param name="Positions">Each input's position in the plan's services.</param>
-    internal sealed record RenderBucket(int Index, EquatableArray<ServiceRenderInput> Inputs, EquatableArray<int> Positions);
+    /// <param name="Locals">Each input's local fields, to put back before it renders (<see cref="LocalFields"/>).</param>
+    internal sealed record RenderBucket(int Index, EquatableArray<ServiceRenderInput> Inputs, EquatableArray<int> Positions, EquatableArray<ServiceLocals> Locals);
 
     /// <summary>One bucket's renders, one per input and in the same order.</summary>
     internal sealed record RenderedBucket(int Index, EquatableArray<ServiceRender> Renders, EquatableArray<int> Positions)
     {
         /// <summary>Renders every service of the bucket (one step per bucket; see <see cref="RenderBuckets"/>).</summary>
         public static RenderedBucket Of(RenderBucket bucket) =>
-            new(bucket.Index, bucket.Inputs.Select(ServiceRenders.Render).ToEquatableArray(), bucket.Positions);
+            new(bucket.Index, bucket.Inputs.Select((input, i) => ServiceRenders.Render(input.Restore(bucket.Locals[i]))).ToEquatableArray(), bucket.Positions);
     }
 
     /// <summary>
@@ -42,11 +43,15 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         /// The inputs grouped by bucket, in bucket order, empty buckets included. A service's bucket depends only on its name and
         /// the power of two above √n, so adding a service moves no other one unless that power changes.
         /// </summary>
-        public static EquatableArray<RenderBucket> Of(EquatableArray<ServiceRenderInput> inputs)
+        /// <param name="inputs">The plan's render inputs (read from the stack with local fields blanked).</param>
+        /// <param name="locals">The declared services' local fields (<see cref="LocalFields.Of"/>).</param>
+        public static EquatableArray<RenderBucket> Of(EquatableArray<ServiceRenderInput> inputs, EquatableArray<NamedLocals> locals)
         {
             var count = CountFor(inputs.Count);
+            var byName = LocalFields.ByName(locals);
             return StableBuckets.Split(inputs.Items, count, input => StableBuckets.Of(input.Name, count))
-                .Select(b => new RenderBucket(b.Index, b.Items, b.Positions)).ToEquatableArray();
+                .Select(b => new RenderBucket(b.Index, b.Items, b.Positions, b.Items.Select(i => byName.TryGetValue(i.Name, out var l) ? l : ServiceLocals.None).ToEquatableArray()))
+                .ToEquatableArray();
         }
 
         /// <summary>Every bucket's renders put back in the plan's order (<paramref name="services"/> renders in all).</summary>

@@ -15,6 +15,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     {
         /// <summary>The service's name.</summary>
         public string Name => Compose.Name;
+
+        /// <summary>The input with the service's local fields put back in every model it holds (<see cref="LocalFields"/>).</summary>
+        public ServiceRenderInput Restore(ServiceLocals locals) =>
+            locals.Image is null ? this : new(Compose with { Service = LocalFields.Restore(Compose.Service, locals) }, Parts.Select(p => p.Restore(locals)).ToEquatableArray());
     }
 
     /// <summary>One service's rendered compose fragment and parts, each with the internal error that stopped it, if any.</summary>

@@ -31,6 +31,15 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         /// <summary>The part of one environment's Caddyfile.</summary>
         public static ServicePartInput Of(CaddyPartInput caddy) => new(CaddyfileParts.Key(caddy.Environment), caddy.Service.Name, Caddy: caddy);
 
+        /// <summary>The input with the service's local fields put back (<see cref="LocalFields"/>).</summary>
+        public ServicePartInput Restore(ServiceLocals locals) => this with
+        {
+            Map = Map is null ? null : Map with { Service = LocalFields.Restore(Map.Service, locals) },
+            Exposure = Exposure is null ? null : Exposure with { Service = LocalFields.Restore(Exposure.Service, locals) },
+            Audit = Audit is null ? null : Audit with { Service = LocalFields.Restore(Audit.Service, locals) },
+            Caddy = Caddy is null ? null : Caddy with { Service = LocalFields.Restore(Caddy.Service, locals) },
+        };
+
         /// <summary>The part's text for each section of its artifact, in the artifact's section order.</summary>
         public EquatableArray<string> Render() =>
             Map is not null ? NetworkMapParts.Render(Map)
@@ -97,7 +106,8 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
 
         /// <summary>
         /// The literals and sections of <paramref name="text"/> with its parts' items, in the services' order:
-        /// <paramref name="parts"/> has one part per input of the text, in the same order.
+        /// <paramref name="parts"/> has one part per service the text lists, in the text's order (its inputs are not read:
+        /// the join step gets the frame alone).
         /// </summary>
         public static string Join(PartedText text, IReadOnlyList<ServicePart> parts)
         {
@@ -106,7 +116,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             var size = text.Literals.Count;
             foreach (var frame in text.Sections)
             {
-                size += 2 + 2 * (frame.Leading.Count + text.Inputs.Count);
+                size += 2 + 2 * (frame.Leading.Count + parts.Count);
             }
             var pieces = new string[size];
             var at = 0;
@@ -125,7 +135,7 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
                 {
                     Item(item);
                 }
-                for (var i = 0; i < text.Inputs.Count; i++)
+                for (var i = 0; i < parts.Count; i++)
                 {
                     var item = parts[i].Sections[section];
                     if (item.Length > 0)
