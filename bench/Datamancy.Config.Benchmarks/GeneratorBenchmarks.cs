@@ -35,6 +35,9 @@ public class GeneratorBenchmarks
     [Benchmark(Description = Cases.DescriptorEdit)]
     public object DescriptorEdit() => _workload.DescriptorEdit();
 
+    [Benchmark(Description = Cases.PortEdit)]
+    public object PortEdit() => _workload.PortEdit();
+
     [Benchmark(Description = Cases.Analyzers)]
     public object? Analyzers() => _workload.Analyzers();
 
@@ -57,6 +60,7 @@ public static class Cases
     public const string Cold = "cold run";
     public const string UnrelatedEdit = "unrelated edit";
     public const string DescriptorEdit = "one-descriptor edit";
+    public const string PortEdit = "one-descriptor edit of a port (the plan runs again)";
     public const string Analyzers = "analyzers";
     public const string Render = "render only";
     public const string Floor = "floor (StringBuilder)";
@@ -65,7 +69,7 @@ public static class Cases
     public const string TypingDescriptor = "typing in a descriptor (median of 50 keystrokes)";
     public const string TypingUnrelated = "typing in an unrelated file (median of 50 keystrokes)";
 
-    public static readonly string[] All = { Cold, UnrelatedEdit, DescriptorEdit, Analyzers, Render, Floor, PeerCold, PeerUnrelatedEdit, TypingDescriptor, TypingUnrelated };
+    public static readonly string[] All = { Cold, UnrelatedEdit, DescriptorEdit, PortEdit, Analyzers, Render, Floor, PeerCold, PeerUnrelatedEdit, TypingDescriptor, TypingUnrelated };
 
     /// <summary>The cases the short mode and the full run time with 50 successive keystrokes instead of a benchmark loop.</summary>
     public static readonly string[] Typing = { TypingDescriptor, TypingUnrelated };

@@ -26,6 +26,7 @@ public static class ShortRun
                 (Cases.Cold, () => workload.Cold()),
                 (Cases.UnrelatedEdit, () => workload.UnrelatedEdit()),
                 (Cases.DescriptorEdit, () => workload.DescriptorEdit()),
+                (Cases.PortEdit, () => workload.PortEdit()),
                 (Cases.Render, () => workload.Render()),
                 (Cases.Floor, () => workload.Floor()),
             };
@@ -34,7 +35,7 @@ public static class ShortRun
             cases.Add((Cases.PeerUnrelatedEdit, () => peer.UnrelatedEdit()));
             if (workload.HasAnalyzers)
             {
-                cases.Insert(3, (Cases.Analyzers, () => workload.Analyzers()));
+                cases.Insert(4, (Cases.Analyzers, () => workload.Analyzers()));
             }
             foreach (var (name, body) in cases)
             {

@@ -22,12 +22,13 @@ public sealed class SyntheticStack
 
     private const int CoreServices = 4;
 
-    private SyntheticStack(int services, IReadOnlyList<(string Path, string Text)> files, string editedFile, string descriptorImage)
+    private SyntheticStack(int services, IReadOnlyList<(string Path, string Text)> files, string editedFile, string descriptorImage, string descriptorHead)
     {
         Services = services;
         Files = files;
         EditedFile = editedFile;
         DescriptorImage = descriptorImage;
+        DescriptorHead = descriptorHead;
     }
 
     /// <summary>How many services the stack declares (core services included).</summary>
@@ -44,6 +45,12 @@ public sealed class SyntheticStack
 
     /// <summary>The same image with another tag: the one-descriptor edit.</summary>
     public string DescriptorImageEdited => DescriptorImage.Replace(":1.", ":2.", StringComparison.Ordinal);
+
+    /// <summary>That descriptor's <c>[Service(name, image, Port = </c>: the port edit prefixes its port with a 1.</summary>
+    public string DescriptorHead { get; }
+
+    /// <summary>The same head with the port prefixed by 1 (8080 → 18080): an edit of a field the stack-level texts read.</summary>
+    public string DescriptorHeadEdited => DescriptorHead + "1";
 
     /// <summary>The file of unrelated code the unrelated edit changes.</summary>
     public const string UnrelatedFile = "Unrelated.cs";
@@ -66,6 +73,7 @@ public sealed class SyntheticStack
         var edited = CoreServices + apps / 2;
         string? editedFile = null;
         string? editedImage = null;
+        string? editedHead = null;
         for (var first = CoreServices; first < services; first += ServicesPerFile)
         {
             var path = "Services" + (first / ServicesPerFile).ToString("D4", CultureInfo.InvariantCulture) + ".cs";
@@ -77,12 +85,13 @@ public sealed class SyntheticStack
                 {
                     editedFile = path;
                     editedImage = Quoted(Image(i));
+                    editedHead = "[Service(" + Quoted(Name(i)) + ", " + editedImage + ", Port = ";
                 }
             }
             files.Add((path, text.ToString()));
         }
         files.Add((UnrelatedFile, UnrelatedSource));
-        return new SyntheticStack(services, files, editedFile!, editedImage!);
+        return new SyntheticStack(services, files, editedFile!, editedImage!, editedHead!);
     }
 
     private const string Header = "using Datamancy.Config;\n\nnamespace Synthetic;\n";

@@ -26,11 +26,14 @@ public sealed class Workload
     private readonly SyntaxTree _unrelatedB;
     private readonly SyntaxTree _descriptorA;
     private readonly SyntaxTree _descriptorB;
+    private readonly SyntaxTree _portB;
     private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private CSharpCompilation _unrelatedCurrent;
     private CSharpCompilation _descriptorCurrent;
+    private CSharpCompilation _portCurrent;
     private GeneratorDriver _unrelatedDriver;
     private GeneratorDriver _descriptorDriver;
+    private GeneratorDriver _portDriver;
 
     /// <summary>Parses the stack's files and warms both incremental drivers.</summary>
     public Workload(int services)
@@ -47,6 +50,7 @@ public sealed class Workload
         _unrelatedB = Edit(_unrelatedA, SyntheticStack.UnrelatedBody, SyntheticStack.UnrelatedBodyEdited);
         _descriptorA = trees.Single(t => t.FilePath == Stack.EditedFile);
         _descriptorB = Edit(_descriptorA, Stack.DescriptorImage, Stack.DescriptorImageEdited);
+        _portB = Edit(_descriptorA, Stack.DescriptorHead, Stack.DescriptorHeadEdited);
 
         var first = NewDriver(trackSteps: false).RunGeneratorsAndUpdateCompilation(Compilation, out var output, out var diagnostics);
         var errors = diagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -57,8 +61,10 @@ public sealed class Workload
         WithGenerated = output;
         _unrelatedDriver = first;
         _descriptorDriver = first;
+        _portDriver = first;
         _unrelatedCurrent = Compilation;
         _descriptorCurrent = Compilation;
+        _portCurrent = Compilation;
 
         var tracked = NewDriver(trackSteps: true).RunGenerators(Compilation).GetRunResult().Results.Single();
         // A blocked stack renders nothing in the pipeline: the cold and edit cases would measure parsing and validation only.
@@ -106,6 +112,16 @@ public sealed class Workload
     {
         _descriptorCurrent = Swap(_descriptorCurrent, _descriptorA, _descriptorB);
         return _descriptorDriver = _descriptorDriver.RunGenerators(_descriptorCurrent);
+    }
+
+    /// <summary>
+    /// Re-run after changing the same descriptor's port (alternating two ports): a field the stack-level texts read (the
+    /// Caddyfile's upstream, the network map), so the render plan runs again, unlike for an image tag.
+    /// </summary>
+    public GeneratorDriver PortEdit()
+    {
+        _portCurrent = Swap(_portCurrent, _descriptorA, _portB);
+        return _portDriver = _portDriver.RunGenerators(_portCurrent);
     }
 
     /// <summary>The project's analyzers over the compilation with the generated source; null when there are none.</summary>

@@ -75,8 +75,20 @@ namespace Datamancy.Config.Generators
                 .Select(static (options, _) => options.GlobalOptions.TryGetValue(DomainProperty, out var domain) && !string.IsNullOrWhiteSpace(domain) ? domain.Trim() : null)
                 .WithTrackingName(StepNames.DomainOverride);
 
-            var build = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
-                .Select(static (input, _) => StackBuild.Assemble(input.Left.Left.Left, input.Left.Left.Right.Models, input.Left.Right, input.Right, input.Left.Left.Right.HasErrors))
+            // The build: the model, then the stack-wide rules over the planned model (local fields blanked, LocalFields), so
+            // an edit of a local field (an image tag) runs neither the rules nor the plan again; LocalFieldsTests prove
+            // that the rules find the same over both models.
+            var draft = stackHeads.Combine(serviceModels).Combine(groups).Combine(domainOverride)
+                .Select(static (input, _) => StackBuild.Draft(input.Left.Left.Left, input.Left.Left.Right.Models, input.Left.Right, input.Right, input.Left.Left.Right.HasErrors))
+                .WithTrackingName(StepNames.StackDraft);
+            var plannedDraft = draft
+                .Select(static (d, _) => d.Planned())
+                .WithTrackingName(StepNames.PlannedDraft);
+            var stackRules = plannedDraft
+                .Select(static (d, _) => StackBuild.Rules(d))
+                .WithTrackingName(StepNames.StackRules);
+            var build = draft.Combine(stackRules)
+                .Select(static (input, _) => input.Left.With(input.Right))
                 .WithTrackingName(StepNames.StackBuild);
 
             // A descriptor that could not be read fully (an undeclared group, a dependency that is no service) blocks rendering too.
@@ -88,10 +100,10 @@ namespace Datamancy.Config.Generators
             // that builds and writes their blocks and parts (cached on the bucket's inputs, so an edit renders only the
             // buckets whose inputs changed), then the join. Buckets rather than services: every pass walks every entry of
             // the collected renders, so the entries are what a keystroke anywhere pays for (RenderBuckets).
-            // The plan reads the build with the services' local fields blanked (an image, LocalFields), so an edit of a
-            // local field leaves the plan cached; the buckets put the fields back before they render.
-            var planned = build
-                .Select(static (b, _) => b.Planned())
+            // The plan reads the planned build (the services' local fields blanked), so an edit of a local field leaves the
+            // plan cached; the buckets put the fields back before they render.
+            var planned = plannedDraft.Combine(stackRules)
+                .Select(static (input, _) => input.Left.With(input.Right))
                 .WithTrackingName(StepNames.PlannedBuild);
             var locals = build
                 .Select(static (b, _) => LocalFields.Of(b.Model))
@@ -108,7 +120,7 @@ namespace Datamancy.Config.Generators
             // One join per text (compose.yaml, then each parted text), cached on the text's frame and pieces: an edit joins
             // again only the texts whose pieces changed (compose.yaml and the audit for an image tag), not all of them.
             var joined = plan.Combine(renders)
-                .SelectMany(static (input, _) => TextJoins.Of(input.Left, RenderBuckets.InPlanOrder(input.Right, input.Left.Services.Count)))
+                .SelectMany(static (input, _) => TextJoins.Of(input.Left, input.Right))
                 .WithTrackingName(StepNames.TextJoins)
                 .Select(static (join, _) => TextJoins.Join(join))
                 .WithTrackingName(StepNames.JoinedTexts)

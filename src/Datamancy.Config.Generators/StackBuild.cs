@@ -34,6 +34,17 @@ namespace Datamancy.Config.Generators
         /// </param>
         public static StackBuild Assemble(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride, bool? serviceErrors)
         {
+            var draft = Draft(stacks, services, groups, domainOverride, serviceErrors);
+            return draft.Model is null ? draft : draft.With(StackValidator.Validate(draft.Model, checkServices: serviceErrors is null));
+        }
+
+        /// <summary>
+        /// The build before the stack settings' and stack-wide rules (<see cref="With"/> adds them): the model, and the
+        /// findings about the heads (no stack, a second stack, a group declared twice). The generator runs the rules in a
+        /// step of their own over the planned model (<see cref="Planned"/>), so an edit of a local field does not run them.
+        /// </summary>
+        public static StackBuild Draft(ImmutableArray<StackHead> stacks, EquatableArray<ServiceModel> services, EquatableArray<string> groups, string? domainOverride, bool? serviceErrors)
+        {
             if (stacks.Length == 0)
             {
                 var findings = services.Count == 0
@@ -54,11 +65,17 @@ namespace Datamancy.Config.Generators
             }
             var settings = domainOverride is null ? head.Settings : head.Settings with { Domain = domainOverride };
             var model = new StackModel(settings, groups.Distinct().OrderBy(g => g, System.StringComparer.Ordinal).ToEquatableArray(), services);
-            var validation = StackValidator.Validate(model, checkServices: serviceErrors is null);
             Validation.GroupRules.CheckDuplicates(settings, groups, extra);
-            var reported = extra.Concat(validation.StackWide).ToEquatableArray();
-            return new StackBuild(model, head.Class, reported, validation.Blocked || serviceErrors == true || StackValidator.HasErrors(extra));
+            return new StackBuild(model, head.Class, extra.ToEquatableArray(), serviceErrors == true || StackValidator.HasErrors(extra));
         }
+
+        /// <summary>The draft with the rules' findings after its own, blocked when they block.</summary>
+        public StackBuild With(StackValidation? validation) =>
+            validation is null ? this : this with { Findings = Findings.Concat(validation.StackWide).ToEquatableArray(), HasErrors = HasErrors || validation.Blocked };
+
+        /// <summary>The stack settings' and stack-wide rules over a draft's model (none without a model).</summary>
+        public static StackValidation? Rules(StackBuild draft) =>
+            draft.Model is null ? null : StackValidator.Validate(draft.Model, checkServices: false);
     }
 
     /// <summary>What the stack renders to: artifacts, or the reason there are none.</summary>

@@ -30,7 +30,16 @@ namespace Datamancy.Config.Generators
         /// <summary>One output per view file: a bucket of trees' typed views as C# (see <c>TreeViews.Buckets</c>).</summary>
         public const string ViewFiles = "Datamancy.ViewFiles";
 
-        /// <summary>One output: the build the plan reads, the services' local fields blanked (<c>LocalFields</c>).</summary>
+        /// <summary>One output: the model and the heads' findings, before the stack-wide rules (<c>StackBuild.Draft</c>).</summary>
+        public const string StackDraft = "Datamancy.StackDraft";
+
+        /// <summary>One output: the draft with the services' local fields blanked (<c>LocalFields</c>).</summary>
+        public const string PlannedDraft = "Datamancy.PlannedDraft";
+
+        /// <summary>One output: the stack settings' and stack-wide rules over the planned draft's model.</summary>
+        public const string StackRules = "Datamancy.StackRules";
+
+        /// <summary>One output: the build the plan reads (the planned draft with the rules' findings).</summary>
         public const string PlannedBuild = "Datamancy.PlannedBuild";
 
         /// <summary>One output: each declared service's local fields by name, which the render buckets put back.</summary>

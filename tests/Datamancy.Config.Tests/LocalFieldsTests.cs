@@ -64,11 +64,11 @@ public sealed class LocalFieldsTests
         var model = Build(TestStacks.Run(Homelab).Result).Model!;
         var blanked = LocalFields.Blank(model);
         var locals = LocalFields.ByName(LocalFields.Of(model));
-        // Databases and the directory keep their images (they choose the dump engine and the bootstrap); the others are blanked.
+        // Databases, the directory and the ingress keep their images (the dump engine, the bootstrap, the Caddy rule); the others are blanked.
         Assert.All(blanked.Services.Zip(model.Services), pair =>
         {
             var (b, s) = pair;
-            var kept = s.Role is Generators.Model.ServiceRole.Database or Generators.Model.ServiceRole.Directory;
+            var kept = s.Role is Generators.Model.ServiceRole.Database or Generators.Model.ServiceRole.Directory or Generators.Model.ServiceRole.Ingress;
             Assert.Equal(kept ? s.Image : ValueRules.IsPinned(s.Image) ? LocalFields.PinnedImage : LocalFields.FloatingImage, b.Image);
             Assert.Equal(s with { Image = b.Image }, b);
             Assert.Equal(s, LocalFields.Restore(b, locals.TryGetValue(s.Name, out var l) ? l : ServiceLocals.None));
@@ -95,7 +95,10 @@ public sealed class LocalFieldsTests
         var compilation = first.Input;
         var edited = IncrementalityTests.Replace(compilation, "\"vaultwarden/server:1.32.7\"", "\"vaultwarden/server:1.32.8\"");
         var second = first.Rerun(edited);
-        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, IncrementalityTests.Reasons(second, StepNames.PlannedBuild));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalityTests.Reasons(second, StepNames.StackDraft));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, IncrementalityTests.Reasons(second, StepNames.PlannedDraft));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, IncrementalityTests.Reasons(second, StepNames.StackRules));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, IncrementalityTests.Reasons(second, StepNames.PlannedBuild));
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, IncrementalityTests.Reasons(second, StepNames.RenderPlan));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalityTests.Reasons(second, StepNames.LocalFields));
         Assert.Single(IncrementalityTests.Reasons(second, StepNames.ServiceRenders), r => r != IncrementalStepRunReason.Cached);
@@ -108,6 +111,7 @@ public sealed class LocalFieldsTests
         // An unpinned image changes the audit's verdict, which is stack-level: the plan runs again.
         var floating = first.Rerun(IncrementalityTests.Replace(compilation, "\"vaultwarden/server:1.32.7\"", "\"vaultwarden/server:latest\""));
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalityTests.Reasons(floating, StepNames.RenderPlan));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalityTests.Reasons(floating, StepNames.PlannedDraft));
         AssertSameAsWholeModel(floating.Result, "floating image");
 
         // A database's image chooses its dump engine and the dump service's image: the plan runs again.
@@ -120,10 +124,40 @@ public sealed class LocalFieldsTests
     private static StackBuild Build(GeneratorDriverRunResult result) =>
         (StackBuild)result.Results.Single().TrackedSteps[StepNames.StackBuild].Single().Outputs.Single().Value;
 
+    [Fact]
+    public void The_stack_wide_rules_find_the_same_over_the_planned_model_for_hostile_stacks_too()
+    {
+        var withFindings = 0;
+        for (var i = 0; i < FuzzStacks; i++)
+        {
+            var source = FuzzTests.StackAt(FuzzGen.Hostile, Seeded.Seed + 11, i).ToSource();
+            var build = Build(GeneratorOnlyHarness.RunGeneratorOnly(source).Result);
+            if (build.Model is null)
+            {
+                continue;
+            }
+            AssertSameRules(build, "hostile " + i);
+            withFindings += build.Findings.Count > 0 ? 1 : 0;
+        }
+        Assert.True(withFindings > FuzzStacks / 10, "too few stacks with stack-wide findings: " + withFindings);
+    }
+
+    /// <summary>The stack-wide rules find the same over the planned model as over the declared one: findings and verdict.</summary>
+    private static void AssertSameRules(StackBuild build, string name)
+    {
+        var whole = Generators.Validation.StackValidator.Validate(build.Model!, checkServices: false);
+        var planned = Generators.Validation.StackValidator.Validate(LocalFields.Blank(build.Model!), checkServices: false);
+        Assert.True(whole.Equals(planned), name + ": the stack-wide rules differ over the planned model");
+    }
+
     /// <summary>The pipeline's artifacts and manifest secrets equal the whole-model renderer's; false when nothing was rendered.</summary>
     private static bool AssertSameAsWholeModel(GeneratorDriverRunResult result, string name)
     {
         var build = Build(result);
+        if (build.Model is not null)
+        {
+            AssertSameRules(build, name);
+        }
         var rendered = (RenderedStack)result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
         if (build.Model is null || rendered.Blocked || rendered.Artifacts.Count == 0)
         {

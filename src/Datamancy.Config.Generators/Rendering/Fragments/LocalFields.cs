@@ -7,8 +7,9 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
 {
     /// <summary>
     /// A service's local fields: what only its own compose block and parts read, never the stack-level text or another
-    /// service's input. Today the image of a service that is not a database or the directory (their images choose the
-    /// dump engine and the bootstrap), in a stack without Kubernetes manifests (which list every image).
+    /// service's input. Today the image of a service that is not a database, the directory or the ingress (their images
+    /// choose the dump engine, the bootstrap and whether the ingress is Caddy), in a stack without Kubernetes manifests
+    /// (which list every image).
     /// </summary>
     /// <param name="Image">The service's image as declared; null for a service whose fields are all read stack-wide.</param>
     internal sealed record ServiceLocals(string? Image)
@@ -38,8 +39,15 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
             {
                 return stack;
             }
-            return stack with { Services = stack.Services.Select(s => HasLocals(s) ? s with { Image = ValueRules.IsPinned(s.Image) ? PinnedImage : FloatingImage } : s).ToEquatableArray() };
+            return stack with { Services = stack.Services.Select(s => HasLocals(s) ? Blanked.GetValue(s, Blank) : s).ToEquatableArray() };
         }
+
+        // Per model object: a service whose tree did not change keeps its model object, so it keeps its blanked one too,
+        // and comparing the planned build after an edit finds the other services equal by reference.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServiceModel, ServiceModel> Blanked = new();
+
+        private static ServiceModel Blank(ServiceModel service) =>
+            service with { Image = ValueRules.IsPinned(service.Image) ? PinnedImage : FloatingImage };
 
         /// <summary>Each service's local fields by name, for the buckets to put back (the first service of a name wins).</summary>
         public static EquatableArray<NamedLocals> Of(StackModel? stack)
@@ -69,8 +77,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         public static ServiceModel Restore(ServiceModel blanked, ServiceLocals locals) =>
             locals.Image is null || blanked.Image == locals.Image ? blanked : blanked with { Image = locals.Image };
 
+        // A database's image picks its dump engine and its dump service's image, the directory's the bootstrap, the
+        // ingress's the rule that it is Caddy; the backup plan's own services are added after blanking.
         private static bool HasLocals(ServiceModel service) =>
-            service.Role is not (ServiceRole.Database or ServiceRole.Directory) && !Backups.BackupPlan.IsGenerated(service);
+            service.Role is not (ServiceRole.Database or ServiceRole.Directory or ServiceRole.Ingress) && !Backups.BackupPlan.IsGenerated(service);
     }
 
     /// <summary>A service's name and its local fields.</summary>

@@ -27,6 +27,27 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
         public static EquatableArray<TextJoin> Of(RenderPlan plan, IReadOnlyList<ServiceRender> renders) =>
             plan.Compose is null || plan.Blocked || plan.InternalError is not null ? EquatableArray<TextJoin>.Empty : Of(plan.Compose, plan.Texts, renders);
 
+        /// <summary>
+        /// The same from the render buckets (the pipeline's step), put back in the plan's order first; a bucket that does
+        /// not fit the plan becomes one failed join, so the stack is blocked with DMC0000 rather than the generator failing.
+        /// </summary>
+        public static EquatableArray<TextJoin> Of(RenderPlan plan, IEnumerable<RenderedBucket> buckets)
+        {
+            if (plan.Compose is null || plan.Blocked || plan.InternalError is not null)
+            {
+                return EquatableArray<TextJoin>.Empty;
+            }
+            try
+            {
+                return Of(plan.Compose, plan.Texts, RenderBuckets.InPlanOrder(buckets, plan.Services.Count));
+            }
+            catch (System.Exception exception)
+            {
+                var failed = new ServiceFragment(string.Empty, string.Empty, InternalErrors.Describe(exception));
+                return new[] { new TextJoin(StackRenderer.ComposeConstant, null, null, new[] { failed }.ToEquatableArray(), EquatableArray<ServicePart>.Empty) }.ToEquatableArray();
+            }
+        }
+
         /// <summary>compose.yaml's join, then each parted text's in <paramref name="texts"/>' order.</summary>
         public static EquatableArray<TextJoin> Of(ComposePlan compose, EquatableArray<PartedText> texts, IReadOnlyList<ServiceRender> renders)
         {
