@@ -130,7 +130,7 @@ namespace Datamancy.Config.Generators
                 .WithTrackingName(StepNames.Rendered);
 
             // The manifest: its main file (blocked, secrets, paths) and one file per carried text, each cached on its own
-            // value, so an edit writes again (and the compiler parses again) only the texts it changed.
+            // value, so an edit escapes and writes again only the texts it changed.
             var index = rendered
                 .Select(static (r, _) => ManifestIndex.Of(r))
                 .WithTrackingName(StepNames.ManifestIndex);

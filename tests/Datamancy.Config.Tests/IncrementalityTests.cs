@@ -123,7 +123,9 @@ public sealed class IncrementalityTests
         Assert.Equal(trees - 1, Count(second, StepNames.TreeRules, IncrementalStepRunReason.Cached));
         Assert.Equal(services, Checked(second).Count);
         Assert.Equal(new[] { "litellm" }, ChangedModels(first, second));
-        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified)); // the edited tree's view bucket
+        // A typed view holds what its C# says, and no view names the image: every view bucket is equal, no file is written.
+        Assert.Equal(0, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified));
+        AllCached(second, StepNames.ViewFiles);
 
         // The render step ran once, and that one run produced each artifact once.
         var render = Assert.Single(second.Result.Results.Single().TrackedSteps[StepNames.Rendered]);
@@ -133,6 +135,19 @@ public sealed class IncrementalityTests
         Assert.Equal(first.Artifacts.Select(a => a.Path), paths);
         Assert.Contains("main-v1.53.0", second.Artifact("prod/compose.yaml"));
         Assert.DoesNotContain("main-v1.52.0", second.Artifact("prod/compose.yaml"));
+    }
+
+    [Fact]
+    public void Editing_what_a_typed_view_says_writes_that_views_file_only()
+    {
+        var (first, compilation) = Start();
+        var second = first.Rerun(Replace(compilation, "\"ghcr.io/berriai/litellm:main-v1.52.0\", Port = 4000", "\"ghcr.io/berriai/litellm:main-v1.52.0\", Port = 4001"));
+
+        // The port is in litellm's InternalUrl: its bucket's views differ, the other buckets' are equal.
+        Assert.Equal(1, Count(second, StepNames.ServiceViews, IncrementalStepRunReason.Modified));
+        Assert.Equal(1, Count(second, StepNames.ViewFiles, IncrementalStepRunReason.Modified));
+        var view = second.Result.Results.Single().GeneratedSources.Single(s => s.SourceText.ToString().Contains("class LiteLlm")).SourceText.ToString();
+        Assert.Contains("InternalUrl = \"http://litellm:4001\"", view);
     }
 
     [Fact]

@@ -37,53 +37,47 @@ namespace Datamancy.Config.Generators.Emission
 
         private static void ServiceBody(CodeWriter w, ServiceView view)
         {
-            var s = view.Model;
             OpenNamespace(w, view.Class.Namespace);
             w.Line(GeneratedCode);
             w.Open(view.Class.PartialDeclaration + " " + CodeWriter.Identifier(view.Class.Name));
-            Const(w, "ServiceName", s.Name, "The compose service name, also its DNS name on the stack's networks.", view.Class.Name);
-            if (s.Port != 0)
+            Const(w, "ServiceName", view.Name, "The compose service name, also its DNS name on the stack's networks.", view.Class.Name);
+            if (view.InternalUrl is { } internalUrl)
             {
-                Const(w, "InternalUrl", "http://" + s.Upstream(), "The URL other services use on the stack's networks.", view.Class.Name);
+                Const(w, "InternalUrl", internalUrl, "The URL other services use on the stack's networks.", view.Class.Name);
             }
-            if (view.Domain is { } domain)
+            if (view.PublicUrl is { } publicUrl)
             {
-                if (s.Ui is { } ui)
-                {
-                    Const(w, "PublicUrl", "https://" + ui.Subdomain + "." + domain, "The browser-facing URL, through the ingress.", view.Class.Name);
-                }
-                if (s.Api is { } api)
-                {
-                    Const(w, "ApiUrl", "https://" + api.Subdomain + "." + domain, "The machine-API URL, through the ingress (allowlist and key, no SSO).", view.Class.Name);
-                    Const(w, "ApiAllowlistVariable", api.AllowlistVariable, "The variable that holds the API host's allowed client CIDRs.", view.Class.Name);
-                }
+                Const(w, "PublicUrl", publicUrl, "The browser-facing URL, through the ingress.", view.Class.Name);
             }
-            if (s.Extras.NamedProfiles.Count > 0)
+            if (view.ApiUrl is { } apiUrl)
             {
-                Const(w, "Profiles", string.Join(",", s.Profiles().Concat(s.Extras.NamedProfiles)), "The compose profiles the service starts in, comma-separated.", view.Class.Name);
+                Const(w, "ApiUrl", apiUrl, "The machine-API URL, through the ingress (allowlist and key, no SSO).", view.Class.Name);
+                Const(w, "ApiAllowlistVariable", view.ApiAllowlistVariable!, "The variable that holds the API host's allowed client CIDRs.", view.Class.Name);
             }
-            if (s.Extras.Job is not null && view.Class.Name != "IsJob")
+            if (view.Profiles is { } profiles)
+            {
+                Const(w, "Profiles", profiles, "The compose profiles the service starts in, comma-separated.", view.Class.Name);
+            }
+            if (view.IsJob && view.Class.Name != "IsJob")
             {
                 w.Line("/// <summary>The service is a one-shot job: it runs to completion and dependents wait for it to succeed.</summary>");
                 w.Line("public const bool IsJob = true;");
             }
-            var settings = s.Extras.Settings.Select(x => x.Name).Distinct().Where(n => SyntaxFacts.IsValidIdentifier(n) && n != "SettingNames").ToList();
-            if (settings.Count > 0 && view.Class.Name != "SettingNames")
+            if (view.Settings.Count > 0 && view.Class.Name != "SettingNames")
             {
                 w.Line("/// <summary>The names of the non-secret settings this service reads from the env file (each has a default).</summary>");
                 w.Open("public static class SettingNames");
-                foreach (var setting in settings)
+                foreach (var setting in view.Settings)
                 {
                     Const(w, CodeWriter.Identifier(setting), setting, "The setting " + setting + ".");
                 }
                 w.Close();
             }
-            if (s.Secrets.Count > 0 && view.Class.Name != "SecretNames")
+            if (view.DeclaresSecrets && view.Class.Name != "SecretNames")
             {
                 w.Line("/// <summary>The names (never the values) of the secrets this service reads.</summary>");
                 w.Open("public static class SecretNames");
-                // An invalid name is reported as DMC0001; it gets no member rather than breaking the build further.
-                foreach (var secret in s.Secrets.Select(x => x.Name).Distinct().Where(n => SyntaxFacts.IsValidIdentifier(n) && n != "SecretNames"))
+                foreach (var secret in view.Secrets)
                 {
                     Const(w, CodeWriter.Identifier(secret), secret, "The secret " + secret + ".");
                 }

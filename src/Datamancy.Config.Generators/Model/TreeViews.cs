@@ -19,14 +19,16 @@ namespace Datamancy.Config.Generators.Model
         public static TreeViews? From(TreeParse tree, string? domain)
         {
             var views = new List<ServiceView>();
+            string? first = null;
             foreach (var service in tree.Services)
             {
                 if (service.Model is { } model && service.Class.IsPartial)
                 {
-                    views.Add(new ServiceView(service.Class, model, domain));
+                    views.Add(ServiceView.Of(service.Class, model, domain));
+                    first ??= model.TypeName;
                 }
             }
-            return views.Count == 0 ? null : new TreeViews(BucketOf(tree.Path, views[0].Model.TypeName), views.ToEquatableArray());
+            return first is null ? null : new TreeViews(BucketOf(tree.Path, first), views.ToEquatableArray());
         }
 
         /// <summary>
