@@ -37,24 +37,25 @@ if (args.Length > 0 && args[0] == "--unrelated-profile")
     return 0;
 }
 
-// --unrelated-loop / --descriptor-loop / --port-loop [size] [calls]: only that edit on the warm driver, for a profiler (dotnet-trace) to sample.
+// --unrelated-loop / --descriptor-loop / --port-loop / --cold-loop [size] [calls]: only that edit on the warm driver, for a profiler (dotnet-trace) to sample.
 // The same number of calls runs first, unmeasured: tiered compilation reaches its optimised code only after thousands of
 // unrelated edits (BenchmarkDotNet's pilot at 10 services goes from 600 µs to 50 µs per edit over 16,000 calls).
-if (args.Length > 0 && args[0] is "--unrelated-loop" or "--descriptor-loop" or "--port-loop")
+if (args.Length > 0 && args[0] is "--unrelated-loop" or "--descriptor-loop" or "--port-loop" or "--cold-loop")
 {
     var unrelated = args[0] == "--unrelated-loop";
     var port = args[0] == "--port-loop";
+    var cold = args[0] == "--cold-loop";
     var workload = new Workload(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : unrelated ? 20000 : 200;
     for (var i = 0; i < calls; i++)
     {
-        _ = unrelated ? workload.UnrelatedEdit() : port ? workload.PortEdit() : workload.DescriptorEdit();
+        _ = cold ? workload.Cold() : unrelated ? workload.UnrelatedEdit() : port ? workload.PortEdit() : workload.DescriptorEdit();
     }
     var (gen0, gen1, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
     var clock = System.Diagnostics.Stopwatch.StartNew();
     for (var i = 0; i < calls; i++)
     {
-        _ = unrelated ? workload.UnrelatedEdit() : port ? workload.PortEdit() : workload.DescriptorEdit();
+        _ = cold ? workload.Cold() : unrelated ? workload.UnrelatedEdit() : port ? workload.PortEdit() : workload.DescriptorEdit();
     }
     clock.Stop();
     // What the loop cost per call and how much of it the GC took: the sampled profile shows a pause as PollGC.
