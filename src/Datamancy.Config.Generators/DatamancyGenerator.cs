@@ -131,8 +131,9 @@ namespace Datamancy.Config.Generators
 
             // The manifest: its main file (blocked, secrets, paths) and one file per carried text, each cached on its own
             // value, so an edit escapes and writes again only the texts it changed.
-            var index = rendered
-                .Select(static (r, _) => ManifestIndex.Of(r))
+            var contents = rendered.Select(static (r, _) => ManifestContent.Of(r));
+            var index = rendered.Combine(contents)
+                .Select(static (input, _) => ManifestIndex.Of(input.Left, input.Right))
                 .WithTrackingName(StepNames.ManifestIndex);
             context.RegisterSourceOutput(index, static (spc, index) =>
             {
@@ -148,8 +149,8 @@ namespace Datamancy.Config.Generators
                     spc.AddSource(CSharpEmitter.IndexHintName, CSharpEmitter.Index(index));
                 }
             });
-            var texts = rendered
-                .SelectMany(static (r, _) => ManifestContent.Carried(r))
+            var texts = contents
+                .SelectMany(static (c, _) => ManifestContent.Carried(c))
                 .WithTrackingName(StepNames.ManifestTexts);
             context.RegisterSourceOutput(texts, static (spc, content) => spc.AddSource(CSharpEmitter.ContentHintName(content.Index), CSharpEmitter.Content(content)));
 

@@ -94,15 +94,15 @@ namespace Datamancy.Config.Generators
         /// <param name="parseErrors">An error was found while reading a descriptor (for example an undeclared group): render nothing.</param>
         public static RenderedStack From(StackBuild build, bool parseErrors)
         {
+            // The pipeline's path in one call: the plan over the planned build, the buckets with their local fields, the joins.
             var plan = RenderPlan.From(build.Planned(), parseErrors);
-            var locals = LocalFields.ByName(LocalFields.Of(build.Model));
-            var renders = plan.Services.Select(i => ServiceRenders.Render(i.Restore(locals.TryGetValue(i.Name, out var l) ? l : ServiceLocals.None))).ToImmutableArray();
-            return Join(plan, TextJoins.Of(plan, renders).Select(TextJoins.Join).ToImmutableArray(), build.Model);
+            var buckets = RenderBuckets.Of(plan.Services, LocalFields.Of(build.Model)).Select(RenderedBucket.Of);
+            return Join(plan, TextJoins.Of(plan, buckets).Select(TextJoins.Join).ToImmutableArray(), build.Model);
         }
 
         /// <summary>The last render step: the plan's artifacts with compose.yaml and the parted texts as their joins put them together.</summary>
         /// <param name="plan">The render plan.</param>
-        /// <param name="texts">The joined texts (<see cref="TextJoins.Of(RenderPlan, System.Collections.Generic.IReadOnlyList{ServiceRender})"/>), compose.yaml first.</param>
+        /// <param name="texts">The joined texts (<see cref="TextJoins.Of(RenderPlan, System.Collections.Generic.IEnumerable{RenderedBucket})"/>), compose.yaml first.</param>
         /// <param name="model">The declared model (the plan read it with local fields blanked).</param>
         public static RenderedStack Join(RenderPlan plan, ImmutableArray<JoinedText> texts, StackModel? model)
         {

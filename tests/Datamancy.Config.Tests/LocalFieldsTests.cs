@@ -170,7 +170,7 @@ public sealed class LocalFieldsTests
             Assert.True(expected.Content == actual.Content, name + ": " + expected.Path + " differs with local fields blanked");
         }
         var secrets = SecretSpecs.Of(StackMemo.Of(build.Model).Extended).Select(s => s.ToManifestLine());
-        Assert.Equal(secrets, ManifestIndex.Of(rendered).Secrets);
+        Assert.Equal(secrets, ManifestIndex.Of(rendered, ManifestContent.Of(rendered)).Secrets);
         return true;
     }
 }

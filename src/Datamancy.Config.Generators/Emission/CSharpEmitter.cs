@@ -3,7 +3,6 @@ using System.Linq;
 using Datamancy.Config.Generators.Model;
 using Datamancy.Config.Generators.Parsing;
 using Datamancy.Config.Generators.Rendering;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Datamancy.Config.Generators.Emission
@@ -96,8 +95,9 @@ namespace Datamancy.Config.Generators.Emission
         /// <summary>Every file of the manifest, the main file first (the bench and the tests; the pipeline emits each on its own).</summary>
         public static IEnumerable<(string HintName, SourceText Text)> Files(RenderedStack rendered)
         {
-            yield return (IndexHintName, Index(ManifestIndex.Of(rendered)));
-            foreach (var content in ManifestContent.Carried(rendered))
+            var contents = ManifestContent.Of(rendered);
+            yield return (IndexHintName, Index(ManifestIndex.Of(rendered, contents)));
+            foreach (var content in ManifestContent.Carried(contents))
             {
                 yield return (ContentHintName(content.Index), Content(content));
             }

@@ -42,6 +42,6 @@ namespace Datamancy.Config.Generators.Emission
         }
 
         /// <summary>The texts the manifest carries, one file each: every artifact's but those shared with an earlier one.</summary>
-        public static EquatableArray<ManifestContent> Carried(RenderedStack rendered) => Of(rendered).Where(c => c.SameAs < 0).ToEquatableArray();
+        public static EquatableArray<ManifestContent> Carried(EquatableArray<ManifestContent> contents) => contents.Where(c => c.SameAs < 0).ToEquatableArray();
     }
 }

@@ -19,14 +19,15 @@ namespace Datamancy.Config.Generators.Emission
     /// <param name="Stack">The stack class's partial, when it is partial and the model was built.</param>
     internal sealed record ManifestIndex(bool DeclaresNothing, bool Blocked, string? InternalError, EquatableArray<string> Secrets, EquatableArray<ManifestEntry> Entries, StackPartial? Stack)
     {
-        public static ManifestIndex Of(RenderedStack rendered)
+        /// <param name="rendered">The rendered stack.</param>
+        /// <param name="contents">Its texts as the manifest holds them (<see cref="ManifestContent.Of"/>).</param>
+        public static ManifestIndex Of(RenderedStack rendered, EquatableArray<ManifestContent> contents)
         {
-            var contents = ManifestContent.Of(rendered);
             var entries = rendered.Artifacts.Select((a, i) => new ManifestEntry(i, a.Path, a.Environment, a.ConstantName, contents.Count > i ? contents[i].SameAs : -1)).ToEquatableArray();
             var stack = rendered.StackClass is { IsPartial: true } stackClass && rendered.Model is { } model
                 ? new StackPartial(stackClass, model.Settings.Name, model.Domain, "https://" + model.PortalFqdn(), !rendered.Blocked)
                 : null;
-            return new ManifestIndex(rendered.DeclaresNothing, rendered.Blocked, rendered.InternalError, rendered.Blocked ? EquatableArray<string>.Empty : rendered.Secrets, entries, stack);
+            return new ManifestIndex(rendered.DeclaresNothing, rendered.Blocked, rendered.InternalError, rendered.Secrets, entries, stack);
         }
     }
 

@@ -75,7 +75,7 @@ public sealed class ManifestInPiecesTests
         var rendered = (RenderedStack)first.Result.Results.Single().TrackedSteps[StepNames.Rendered].Single().Outputs.Single().Value;
         var files = CSharpEmitter.Files(rendered).ToList();
         // Every text the manifest carries is in a file of its own, as Roslyn's own formatter writes it.
-        var contents = ManifestContent.Carried(rendered);
+        var contents = ManifestContent.Carried(ManifestContent.Of(rendered));
         Assert.Equal(contents.Count + 1, files.Count);
         Assert.All(contents, c => Assert.Contains("Content" + c.Index + " = " + CodeWriter.Literal(c.Content) + ";\n",
             files.Single(f => f.HintName == CSharpEmitter.ContentHintName(c.Index)).Text.ToString()));

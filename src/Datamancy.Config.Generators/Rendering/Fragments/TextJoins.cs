@@ -23,13 +23,10 @@ namespace Datamancy.Config.Generators.Rendering.Fragments
     /// <summary>Cuts the join into one step per text and puts each text together.</summary>
     internal static class TextJoins
     {
-        /// <summary>compose.yaml's join, then each parted text's in the plan's order; none for a plan with nothing to render.</summary>
-        public static EquatableArray<TextJoin> Of(RenderPlan plan, IReadOnlyList<ServiceRender> renders) =>
-            plan.Compose is null || plan.Blocked || plan.InternalError is not null ? EquatableArray<TextJoin>.Empty : Of(plan.Compose, plan.Texts, renders);
-
         /// <summary>
-        /// The same from the render buckets (the pipeline's step), put back in the plan's order first; a bucket that does
-        /// not fit the plan becomes one failed join, so the stack is blocked with DMC0000 rather than the generator failing.
+        /// compose.yaml's join, then each parted text's in the plan's order, from the render buckets put back in the plan's
+        /// order; none for a plan with nothing to render. A bucket that does not fit the plan becomes one failed join, so
+        /// the stack is blocked with DMC0000 rather than the generator failing.
         /// </summary>
         public static EquatableArray<TextJoin> Of(RenderPlan plan, IEnumerable<RenderedBucket> buckets)
         {
